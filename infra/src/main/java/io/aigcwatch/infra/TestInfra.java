@@ -1,0 +1,45 @@
+package io.aigcwatch.infra;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one test class sees of the shared servers: a database of its own and a topic prefix of its own, so that
+ * classes never see each other's rows or messages.
+ *
+ * @param database    the class's own database
+ * @param topicPrefix prepended to every topic name the services use (property {@code aigcwatch.kafka.topic-prefix})
+ */
+public record TestInfra(Servers servers, String database, String topicPrefix) {
+
+    public String jdbcUrl() {
+        return servers.postgres().jdbcUrl(database);
+    }
+
+    public String bootstrapServers() {
+        return servers.kafka().bootstrapServers();
+    }
+
+    /** {@code topic} as this class's services name it. */
+    public String topic(String topic) {
+        return topicPrefix + topic;
+    }
+
+    /** The configuration a Micronaut service needs to run against this class's share of the servers. */
+    public Map<String, Object> serviceProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("datasources.default.url", jdbcUrl());
+        properties.put("datasources.default.username", servers.postgres().username());
+        properties.put("datasources.default.password", servers.postgres().password());
+        properties.put("kafka.bootstrap.servers", bootstrapServers());
+        properties.put("aigcwatch.kafka.topic-prefix", topicPrefix);
+        return properties;
+    }
+
+    static String databaseNameFor(Class<?> testClass, int sequence) {
+        String simple = testClass.getSimpleName().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String name = "t" + sequence + "_" + simple;
+        return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+}

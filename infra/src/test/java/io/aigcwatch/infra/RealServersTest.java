@@ -1,0 +1,77 @@
+package io.aigcwatch.infra;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(RealInfraExtension.class)
+class RealServersTest {
+
+    @Test
+    void eachClassGetsItsOwnDatabaseOnARealPostgres(TestInfra infra) throws Exception {
+        TestInfra other = RealInfraExtension.forClass(InfraModeTest.class);
+        assertNotEquals(infra.database(), other.database());
+        assertNotEquals(infra.topicPrefix(), other.topicPrefix());
+        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(),
+                infra.servers().postgres().username(), infra.servers().postgres().password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table probe(id int primary key)");
+            statement.execute("insert into probe values (42)");
+            try (ResultSet version = statement.executeQuery("select current_database(), (select id from probe), version()")) {
+                assertTrue(version.next());
+                assertEquals(infra.database(), version.getString(1));
+                assertEquals(42, version.getInt(2));
+                assertTrue(version.getString(3).startsWith("PostgreSQL"), version.getString(3));
+            }
+        }
+    }
+
+    @Test
+    void aRecordSentToTheRealBrokerComesBackWithItsKey(TestInfra infra) {
+        String topic = infra.topic("probe.v1");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "company-1", "hello")).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return !seen.isEmpty();
+            });
+            assertEquals("company-1", seen.get(0).key());
+            assertEquals("hello", seen.get(0).value());
+        }
+    }
+}
