@@ -14,11 +14,25 @@ final class ContainerServers {
     }
 
     static boolean dockerAnswers() {
+        if (!dockerConfigured()) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * Asking Testcontainers where no engine can be found logs a page of errors; skip it when nothing even points
+     * at an engine: no DOCKER_HOST, no local socket, no Testcontainers configuration.
+     */
+    private static boolean dockerConfigured() {
+        return System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
     }
 
     static PostgresServer postgres() {

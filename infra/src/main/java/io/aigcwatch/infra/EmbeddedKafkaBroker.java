@@ -8,6 +8,7 @@ import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ final class EmbeddedKafkaBroker implements KafkaServer {
                 config.store(out, "aigcwatch embedded broker");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int exit = StorageTool.execute(new String[]{"format", "--cluster-id", Uuid.randomUuid().toString(),
+            int exit = StorageTool.execute(new String[]{"format", "--cluster-id", clusterId(logDirectory),
                     "--config", propertiesFile.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new IllegalStateException("kafka-storage format failed: " + output.toString(StandardCharsets.UTF_8));
@@ -77,6 +78,25 @@ final class EmbeddedKafkaBroker implements KafkaServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot format Kafka log directory " + logDirectory, e);
         }
+    }
+
+    /**
+     * The id the directory was formatted with, or a new one. Kafka checks the id against meta.properties before it
+     * honours --ignore-formatted, so a new random id on every start would make a restart on kept data fail.
+     */
+    private static String clusterId(Path logDirectory) throws IOException {
+        Path meta = logDirectory.resolve("meta.properties");
+        if (Files.isRegularFile(meta)) {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(meta)) {
+                properties.load(in);
+            }
+            String existing = properties.getProperty("cluster.id");
+            if (existing != null && !existing.isBlank()) {
+                return existing.trim();
+            }
+        }
+        return Uuid.randomUuid().toString();
     }
 
     static int freePort() {

@@ -76,7 +76,7 @@ public final class RealInfraExtension implements BeforeAllCallback, ParameterRes
     }
 
     /** Closed by JUnit when the whole run ends. */
-    private static final class ServersResource implements ExtensionContext.Store.CloseableResource {
+    private static final class ServersResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final Servers servers;
 
         private ServersResource(Servers servers) {

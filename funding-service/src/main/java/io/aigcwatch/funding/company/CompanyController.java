@@ -1,0 +1,99 @@
+package io.aigcwatch.funding.company;
+
+import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.funding.round.RoundReader;
+import io.aigcwatch.funding.round.RoundSummary;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/companies")
+class CompanyController {
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 500;
+
+    private final CompanyRegistry registry;
+    private final RoundReader rounds;
+
+    CompanyController(CompanyRegistry registry, RoundReader rounds) {
+        this.registry = registry;
+        this.rounds = rounds;
+    }
+
+    /** Companies in name order, a page at a time. */
+    @Get
+    CompanyPage list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+        int size = limit == null ? DEFAULT_PAGE : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        List<Company> found = registry.page(decode(cursor), size + 1);
+        boolean more = found.size() > size;
+        List<Company> page = more ? found.subList(0, size) : found;
+        String next = more ? encode(page.get(page.size() - 1).normalizedName()) : null;
+        return new CompanyPage(page.stream().map(Company::toData).toList(), next);
+    }
+
+    /** One company with every round recorded for it and the latest post-money valuation among them. */
+    @Get("/{id}")
+    CompanyDetail get(UUID id) {
+        Company company = registry.require(id);
+        List<RoundSummary> history = rounds.ofCompany(id);
+        RoundSummary latestValued = history.stream()
+                .filter(RoundSummary::active)
+                .filter(round -> round.postMoneyValuationUsd() != null)
+                .max(Comparator.comparing(RoundSummary::announcedOn))
+                .orElse(null);
+        BigDecimal raisedUsd = history.stream()
+                .filter(RoundSummary::active)
+                .map(RoundSummary::usd)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CompanyDetail(company.toData(), raisedUsd,
+                latestValued == null ? null : new LatestValuation(latestValued.postMoneyValuationUsd(),
+                        latestValued.announcedOn().toString(), latestValued.id()),
+                history);
+    }
+
+    private static String encode(String name) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(@Nullable String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this API handed out");
+        }
+    }
+
+    @Serdeable
+    record CompanyPage(List<CompanyData> items, @Nullable String next) {
+    }
+
+    /**
+     * @param raisedUsd       the sum of the disclosed USD amounts of its active rounds
+     * @param latestValuation the post-money valuation of its latest round that reported one
+     */
+    @Serdeable
+    record CompanyDetail(CompanyData company, BigDecimal raisedUsd, @Nullable LatestValuation latestValuation,
+                         List<RoundSummary> rounds) {
+    }
+
+    @Serdeable
+    record LatestValuation(BigDecimal usd, String asOf, UUID roundId) {
+    }
+}

@@ -1,0 +1,31 @@
+package io.aigcwatch.funding.company;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CompanyRepository extends CrudRepository<Company, UUID> {
+
+    Optional<Company> findByNormalizedName(String normalizedName);
+
+    @Query("select * from company where lower(local_name) = lower(:localName) order by created_at limit 1")
+    Optional<Company> findFirstByLocalName(String localName);
+
+    /** Registers a company unless a concurrent request registered the same name first. */
+    @Query("""
+            insert into company (id, name, normalized_name, local_name, country, layer, segments, created_at)
+            values (:id, :name, :normalizedName, :localName, :country, :layer, cast(:segmentsJson as jsonb), now())
+            on conflict (normalized_name) do nothing""")
+    void insertIfAbsent(UUID id, String name, String normalizedName, @Nullable String localName, String country, String layer,
+                        String segmentsJson);
+
+    @Query("select * from company where (cast(:afterName as text) is null or (normalized_name > :afterName)) order by normalized_name limit :limit")
+    List<Company> page(@Nullable String afterName, int limit);
+}

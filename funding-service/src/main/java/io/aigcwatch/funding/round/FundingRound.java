@@ -1,0 +1,53 @@
+package io.aigcwatch.funding.round;
+
+import io.aigcwatch.events.funding.AmountPrecision;
+import io.aigcwatch.events.funding.InvestorData;
+import io.aigcwatch.events.funding.RoundType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One funding round at its current version. Retracted rounds stay, marked, so that history can be audited. */
+@MappedEntity("funding_round")
+record FundingRound(
+        @Id UUID id,
+        UUID companyId,
+        long version,
+        RoundStatus status,
+        RoundType roundType,
+        @Nullable BigDecimal amountValue,
+        @Nullable BigDecimal amountLow,
+        @Nullable BigDecimal amountHigh,
+        String currency,
+        AmountPrecision amountPrecision,
+        @Nullable BigDecimal usdValue,
+        @Nullable BigDecimal usdLow,
+        @Nullable BigDecimal usdHigh,
+        @Nullable BigDecimal unitsPerUsd,
+        @Nullable LocalDate rateDate,
+        @Nullable BigDecimal valuationValue,
+        @Nullable String valuationCurrency,
+        @Nullable BigDecimal valuationUsd,
+        @Nullable BigDecimal valuationUnitsPerUsd,
+        @Nullable LocalDate valuationRateDate,
+        LocalDate announcedOn,
+        @TypeDef(type = DataType.JSON) List<InvestorData> investors,
+        @Nullable String source,
+        @Nullable String retractionReason,
+        Instant recordedAt,
+        Instant updatedAt) {
+
+    /** The strong ETag of this version. */
+    String etag() {
+        return "\"" + version + "\"";
+    }
+}

@@ -1,0 +1,217 @@
+package io.aigcwatch.funding.round;
+
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.funding.RoundType;
+import io.aigcwatch.funding.company.Company;
+import io.aigcwatch.funding.company.CompanyRegistry;
+import io.aigcwatch.funding.fx.FxRates;
+import io.aigcwatch.funding.idempotency.StoredResponse;
+import io.aigcwatch.kit.problem.Problem.FieldError;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@Controller("/funding-events")
+class RoundController {
+    static final String PATH = "/funding-events";
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 500;
+    private static final int EXPORT_PAGE = 500;
+
+    private final RoundRecording recording;
+    private final RoundWriter writer;
+    private final RoundReader reader;
+    private final CompanyRegistry companies;
+
+    RoundController(RoundRecording recording, RoundWriter writer, RoundReader reader, CompanyRegistry companies) {
+        this.recording = recording;
+        this.writer = writer;
+        this.reader = reader;
+        this.companies = companies;
+    }
+
+    static String location(UUID id) {
+        return PATH + "/" + id;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<String> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey);
+        StoredResponse response = outcome.response();
+        MutableHttpResponse<String> http = HttpResponse.<String>status(HttpStatus.valueOf(response.status()))
+                .header(HttpHeaders.LOCATION, response.location())
+                .header(HttpHeaders.ETAG, response.etag())
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(response.body());
+        return outcome.replayed() ? http.header("Idempotent-Replayed", "true") : http;
+    }
+
+    @Get("/{id}")
+    HttpResponse<RoundView> get(UUID id) {
+        RoundView round = reader.get(id);
+        return HttpResponse.ok(round).header(HttpHeaders.ETAG, etag(round));
+    }
+
+    @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<RoundView> correct(UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Body RoundRequest request) {
+        String precondition = requirePrecondition(ifMatch);
+        RoundView round = writer.correct(id, precondition, RoundValidator.validate(request, writer.today()));
+        return HttpResponse.ok(round).header(HttpHeaders.ETAG, etag(round));
+    }
+
+    /** Retracting keeps the round, marked RETRACTED, and tells every consumer to undo it. */
+    @Delete("/{id}")
+    HttpResponse<RoundView> retract(UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Nullable @QueryValue String reason) {
+        String precondition = requirePrecondition(ifMatch);
+        if (reason != null && reason.length() > 500) {
+            throw ProblemException.invalid("reason", "must be at most 500 characters");
+        }
+        RoundView round = writer.retract(id, precondition, reason);
+        return HttpResponse.ok(round).header(HttpHeaders.ETAG, etag(round));
+    }
+
+    @Get(produces = {MediaType.APPLICATION_JSON, RoundCsv.MEDIA_TYPE})
+    HttpResponse<?> list(@Nullable @QueryValue String company, @Nullable @QueryValue String country,
+                         @Nullable @QueryValue String layer, @Nullable @QueryValue String round,
+                         @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                         @Nullable @QueryValue Boolean includeRetracted, @Nullable @QueryValue String cursor,
+                         @Nullable @QueryValue Integer limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+        Optional<RoundFilter> filter = filter(company, country, layer, round, from, to, Boolean.TRUE.equals(includeRetracted));
+        if (accept != null && accept.toLowerCase(Locale.ROOT).contains(RoundCsv.MEDIA_TYPE)) {
+            return HttpResponse.ok(export(filter))
+                    .contentType(RoundCsv.MEDIA_TYPE + "; charset=utf-8")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-events.csv\"");
+        }
+        int size = limit == null ? DEFAULT_PAGE : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        RoundCursor after = RoundCursor.decode(cursor);
+        if (filter.isEmpty()) {
+            return HttpResponse.ok(new RoundPage(List.of(), null)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        RoundReader.Page page = reader.page(filter.get(), after, size);
+        return HttpResponse.ok(new RoundPage(page.items(), page.next() == null ? null : page.next().encode()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Streams every matching round, a page at a time, so an export of any size never sits whole in memory. */
+    private Writable export(Optional<RoundFilter> filter) {
+        return out -> {
+            CSVPrinter printer = RoundCsv.printer(out);
+            RoundCursor after = null;
+            while (filter.isPresent()) {
+                RoundReader.Page page = reader.page(filter.get(), after, EXPORT_PAGE);
+                for (RoundView view : page.items()) {
+                    RoundCsv.print(printer, view);
+                }
+                if (page.next() == null) {
+                    break;
+                }
+                after = page.next();
+            }
+            printer.flush();
+        };
+    }
+
+    /** @return empty when the filter names a company that does not exist, which no round can match */
+    private Optional<RoundFilter> filter(@Nullable String company, @Nullable String country, @Nullable String layer,
+                                         @Nullable String round, @Nullable String from, @Nullable String to,
+                                         boolean includeRetracted) {
+        List<FieldError> errors = new ArrayList<>();
+        String countryCode = country == null ? null : country.trim().toUpperCase(Locale.ROOT);
+        if (countryCode != null && !List.of(Locale.getISOCountries()).contains(countryCode)) {
+            errors.add(new FieldError("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+        }
+        Layer layerValue = enumParam("layer", layer, Layer.class, errors);
+        RoundType roundValue = enumParam("round", round, RoundType.class, errors);
+        LocalDate fromDate = dateParam("from", from, errors);
+        LocalDate toDate = dateParam("to", to, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        UUID companyId = null;
+        if (company != null && !company.isBlank()) {
+            Optional<UUID> resolved = companyId(company);
+            if (resolved.isEmpty()) {
+                return Optional.empty();
+            }
+            companyId = resolved.get();
+        }
+        return Optional.of(new RoundFilter(companyId, countryCode, layerValue, roundValue, fromDate, toDate, includeRetracted));
+    }
+
+    private Optional<UUID> companyId(String company) {
+        try {
+            return Optional.of(UUID.fromString(company.trim()));
+        } catch (IllegalArgumentException notAnId) {
+            return companies.findByName(company).map(Company::id);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumParam(String name, @Nullable String value, Class<E> type, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, "'" + value + "' is not one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static LocalDate dateParam(String name, @Nullable String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "'" + value + "' is not an ISO 8601 date such as 2023-03-15"));
+            return null;
+        }
+    }
+
+    private static String requirePrecondition(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
+                    "send If-Match with the ETag of the version you read, so that concurrent edits are not lost");
+        }
+        return ifMatch;
+    }
+
+    private static String etag(RoundView round) {
+        return "\"" + round.version() + "\"";
+    }
+
+    /** @param next the cursor of the following page; absent on the last page */
+    @Serdeable
+    record RoundPage(List<RoundView> items, @Nullable String next) {
+    }
+}

@@ -1,0 +1,58 @@
+package io.aigcwatch.funding.round;
+
+import io.aigcwatch.funding.company.Company;
+import io.aigcwatch.funding.company.CompanyRegistry;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads rounds with their companies, one page at a time. */
+@Singleton
+public class RoundReader {
+    private final FundingRoundRepository rounds;
+    private final RoundSearchRepository search;
+    private final CompanyRegistry companies;
+
+    RoundReader(FundingRoundRepository rounds, RoundSearchRepository search, CompanyRegistry companies) {
+        this.rounds = rounds;
+        this.search = search;
+        this.companies = companies;
+    }
+
+    @ReadOnly
+    RoundView get(UUID id) {
+        FundingRound round = rounds.findById(id).orElseThrow(() -> ProblemException.notFound("funding event " + id));
+        return RoundView.of(round, companies.require(round.companyId()));
+    }
+
+    @ReadOnly
+    Page page(RoundFilter filter, @Nullable RoundCursor after, int limit) {
+        List<FundingRound> found = search.search(filter.includeRetracted(), filter.companyId(), filter.country(),
+                filter.layer() == null ? null : filter.layer().name(),
+                filter.round() == null ? null : filter.round().name(), filter.from(), filter.to(),
+                after == null ? null : after.announcedOn(), after == null ? null : after.id(), limit + 1);
+        boolean more = found.size() > limit;
+        List<FundingRound> pageRounds = more ? found.subList(0, limit) : found;
+        Map<UUID, Company> byId = new HashMap<>();
+        List<RoundView> views = pageRounds.stream()
+                .map(round -> RoundView.of(round, byId.computeIfAbsent(round.companyId(), companies::require)))
+                .toList();
+        FundingRound last = more ? pageRounds.get(pageRounds.size() - 1) : null;
+        return new Page(views, last == null ? null : new RoundCursor(last.announcedOn(), last.id()));
+    }
+
+    /** Every round of one company, newest first, retracted ones included and marked. */
+    @ReadOnly
+    public List<RoundSummary> ofCompany(UUID companyId) {
+        return rounds.findAllOfCompany(companyId).stream().map(RoundSummary::of).toList();
+    }
+
+    record Page(List<RoundView> items, @Nullable RoundCursor next) {
+    }
+}

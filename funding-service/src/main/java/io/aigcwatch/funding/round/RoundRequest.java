@@ -1,0 +1,42 @@
+package io.aigcwatch.funding.round;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The body of {@code POST} and {@code PUT /funding-events}. Enumerations arrive as strings so that a bad one is
+ * reported against its field, with the values it may take, instead of as an unreadable parse error.
+ *
+ * @param distinctRound the client's word that this is a different round from a near-identical one already recorded
+ */
+@Serdeable
+record RoundRequest(
+        @Nullable CompanyInput company,
+        @Nullable String round,
+        @Nullable MoneyInput amount,
+        @Nullable MoneyInput postMoneyValuation,
+        @Nullable LocalDate announcedOn,
+        @Nullable List<InvestorInput> investors,
+        @Nullable String source,
+        @Nullable Boolean distinctRound) {
+
+    /** Either {@code id}, for a registered company, or the fields that register or find one by name. */
+    @Serdeable
+    record CompanyInput(@Nullable UUID id, @Nullable String name, @Nullable String localName, @Nullable String country,
+                        @Nullable String layer, @Nullable List<String> segments) {
+    }
+
+    @Serdeable
+    record MoneyInput(@Nullable BigDecimal value, @Nullable BigDecimal low, @Nullable BigDecimal high,
+                      @Nullable String currency, @Nullable String precision) {
+    }
+
+    @Serdeable
+    record InvestorInput(@Nullable String name, @Nullable Boolean lead) {
+    }
+}
