@@ -59,9 +59,9 @@ class RoundWriter {
     @Transactional
     RoundView record(ValidRound request) {
         Company company = companyOf(request.company());
-        rejectDuplicate(request, company, null);
         Instant now = now();
         FundingRound round = toEntity(UUID.randomUUID(), 1, company, request, now, now);
+        rejectDuplicate(request, company, null);
         rounds.save(round);
         RoundView view = RoundView.of(round, company);
         publish(FundingEventTypes.RECORDED, company, view.toEventData(), now);
@@ -76,9 +76,9 @@ class RoundWriter {
                     "round " + id + " was retracted and can no longer be corrected");
         }
         Company company = companyOf(request.company());
-        rejectDuplicate(request, company, id);
         Instant now = now();
         FundingRound corrected = toEntity(id, current.version() + 1, company, request, current.recordedAt(), now);
+        rejectDuplicate(request, company, id);
         rounds.update(corrected);
         RoundView view = RoundView.of(corrected, company);
         publish(FundingEventTypes.CORRECTED, company, view.toEventData(), now);
