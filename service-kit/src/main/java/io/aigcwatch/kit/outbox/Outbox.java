@@ -6,7 +6,10 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.support.TransactionSynchronization;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +20,9 @@ import java.util.UUID;
  * Where a service puts the events it publishes: in the same transaction as the state they announce. Nothing is
  * sent to Kafka here; the {@link OutboxRelay} sends each row after it commits, and resends it after a crash.
  */
+/** Only where the service has a database: the gateway shares this kit but keeps no outbox. */
 @Singleton
+@Requires(beans = DataSource.class)
 public class Outbox {
     private final OutboxRepository repository;
     private final TransactionOperations<Connection> transactions;

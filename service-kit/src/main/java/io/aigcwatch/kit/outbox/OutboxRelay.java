@@ -10,6 +10,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +35,7 @@ import java.util.concurrent.Future;
  */
 @Singleton
 @Requires(property = "aigcwatch.outbox.enabled", notEquals = "false")
+@Requires(beans = DataSource.class)
 final class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);

@@ -1,0 +1,211 @@
+package io.aigcwatch.funding.bench;
+
+import io.aigcwatch.events.Topics;
+import io.aigcwatch.infra.InfraMode;
+import io.aigcwatch.infra.Servers;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures funding-service on this machine, everything on one box, durable PostgreSQL (fsync on):
+ * <ol>
+ *   <li>rounds/s accepted at 16 concurrent clients, each posting as fast as it can;</li>
+ *   <li>outbox relay lag at a fixed 200 rounds/s: from the row's insert to the moment the relay marked it sent,
+ *       after Kafka acknowledged it (an upper bound of commit-to-ack), and from the client's 201 to a stock
+ *       consumer holding the record.</li>
+ * </ol>
+ * Run with {@code mvn -B -q -Pbenchmark -pl funding-service -am verify -DskipTests}; the report is printed and
+ * written to {@code funding-service/target/benchmark.txt}.
+ */
+public final class FundingBenchmark {
+    private static final int CLIENTS = 16;
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 8));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final int FIXED_RATE = 200;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI endpoint;
+    private final AtomicLong sequence = new AtomicLong();
+
+    private FundingBenchmark(URI base) {
+        this.endpoint = base.resolve("/funding-events");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Files.createTempDirectory("aigcwatch-bench");
+        try (Servers servers = Servers.start(InfraMode.fromEnvironment(), home, Servers.Ports.ANY, true)) {
+            servers.postgres().ensureDatabase("bench");
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("datasources.default.url", servers.postgres().jdbcUrl("bench"));
+            properties.put("datasources.default.username", servers.postgres().username());
+            properties.put("datasources.default.password", servers.postgres().password());
+            properties.put("kafka.bootstrap.servers", servers.kafka().bootstrapServers());
+            properties.put("micronaut.server.port", -1);
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                FundingBenchmark benchmark = new FundingBenchmark(server.getURI());
+                String report = benchmark.run(servers);
+                System.out.println(report);
+                Path out = Path.of("target", "benchmark.txt");
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, report);
+            }
+        }
+    }
+
+    private String run(Servers servers) throws Exception {
+        StringBuilder report = new StringBuilder();
+        report.append("funding-service benchmark, ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(Runtime.version()).append(", ").append(InfraMode.fromEnvironment())
+                .append(" servers, durable PostgreSQL\n");
+
+        saturate(WARMUP);
+        Histogram latency = new Histogram(60_000_000L, 3);
+        long accepted = saturate(MEASURE, latency);
+        report.append(String.format("throughput: %d clients, %d s: %.0f rounds/s accepted; POST latency p50 %.2f ms, p99 %.2f ms%n",
+                CLIENTS, MEASURE.toSeconds(), accepted / (double) MEASURE.toSeconds(),
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0));
+
+        try (Connection db = DriverManager.getConnection(servers.postgres().jdbcUrl("bench"),
+                servers.postgres().username(), servers.postgres().password());
+             ConsumerWatch watch = new ConsumerWatch(servers.kafka().bootstrapServers(), Topics.FUNDING_EVENTS)) {
+            awaitRelayIdle(db);
+            long fromSeq = maxSeq(db);
+            Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+            int sent = fixedRate(FIXED_RATE, MEASURE, acceptedAt);
+            awaitRelayIdle(db);
+            Histogram consumerLag = watch.lagAfter(acceptedAt, Duration.ofMinutes(1));
+            report.append(String.format("relay lag at %d rounds/s for %d s (%d rounds), insert to Kafka ack and mark: %s%n",
+                    FIXED_RATE, MEASURE.toSeconds(), sent, relayLag(db, fromSeq)));
+            report.append(String.format("201 to a stock consumer holding the record: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d records)%n",
+                    consumerLag.getValueAtPercentile(50) / 1000.0, consumerLag.getValueAtPercentile(99) / 1000.0,
+                    consumerLag.getMaxValue() / 1000.0, consumerLag.getTotalCount()));
+        }
+        return report.toString();
+    }
+
+    private long saturate(Duration duration) throws Exception {
+        return saturate(duration, new Histogram(60_000_000L, 3));
+    }
+
+    private long saturate(Duration duration, Histogram latency) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            results.add(clients.submit(() -> {
+                long ok = 0;
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    if (post().statusCode() == 201) {
+                        ok++;
+                        synchronized (latency) {
+                            latency.recordValue((System.nanoTime() - start) / 1000);
+                        }
+                    }
+                }
+                return ok;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> result : results) {
+            total += result.get();
+        }
+        clients.shutdown();
+        return total;
+    }
+
+    private int fixedRate(int perSecond, Duration duration, Map<String, Long> acceptedAt) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        int total = (int) (perSecond * duration.toSeconds());
+        List<Future<?>> pending = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            pending.add(clients.submit(() -> {
+                HttpResponse<String> response = post();
+                if (response.statusCode() == 201) {
+                    String body = response.body();
+                    int at = body.indexOf("\"id\":\"") + 6;
+                    acceptedAt.put(body.substring(at, at + 36), System.nanoTime());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : pending) {
+            future.get();
+        }
+        clients.shutdown();
+        return total;
+    }
+
+    private HttpResponse<String> post() throws IOException, InterruptedException {
+        long n = sequence.incrementAndGet();
+        String body = """
+                {"company": {"name": "Bench Company %d", "country": "CN", "layer": "MODEL", "segments": ["TEXT"]},
+                 "round": "SERIES_A", "amount": {"value": "%d", "currency": "CNY", "precision": "EXACT"},
+                 "announcedOn": "%s", "investors": [{"name": "Bench Capital", "lead": true}],
+                 "source": "benchmark"}""".formatted(n, 1_000_000 + n, LocalDate.of(2023, 1, 1).plusDays(n % 600));
+        return http.send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String relayLag(Connection db, long afterSeq) throws Exception {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery("""
+                select percentile_cont(0.5) within group (order by extract(epoch from sent_at - created_at)),
+                       percentile_cont(0.99) within group (order by extract(epoch from sent_at - created_at)),
+                       max(extract(epoch from sent_at - created_at)), count(*)
+                from funding.outbox where seq > %d""".formatted(afterSeq))) {
+            rows.next();
+            return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d rows)", rows.getDouble(1) * 1000,
+                    rows.getDouble(2) * 1000, rows.getDouble(3) * 1000, rows.getLong(4));
+        }
+    }
+
+    private static long maxSeq(Connection db) throws Exception {
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select coalesce(max(seq), 0) from funding.outbox")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void awaitRelayIdle(Connection db) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("select count(*) from funding.outbox where sent_at is null")) {
+                rows.next();
+                return rows.getLong(1) == 0;
+            }
+        });
+    }
+}

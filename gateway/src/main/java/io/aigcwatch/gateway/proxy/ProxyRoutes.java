@@ -1,0 +1,56 @@
+package io.aigcwatch.gateway.proxy;
+
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which service answers which part of the public API. A public path is the service's own path behind {@code /api};
+ * the first route whose prefix matches wins, so a more specific route must come before a broader one.
+ */
+@Singleton
+final class ProxyRoutes {
+    static final String PUBLIC_PREFIX = "/api";
+
+    private final List<Route> routes;
+
+    ProxyRoutes(@Client(id = "funding") ProxyHttpClient funding) {
+        this.routes = List.of(
+                new Route("funding", "/funding-events", funding),
+                new Route("funding", "/companies", funding),
+                new Route("funding", "/fx-rates", funding));
+    }
+
+    /** The route for a public path such as {@code /api/funding-events/1}, if a service answers it. */
+    Optional<Route> forPublicPath(String path) {
+        if (!path.startsWith(PUBLIC_PREFIX + "/") || hasDotSegment(path)) {
+            return Optional.empty();
+        }
+        return forDownstreamPath(path.substring(PUBLIC_PREFIX.length()));
+    }
+
+    /** The route for a service's own path such as {@code /funding-events/1}, as found in a Location it returns. */
+    Optional<Route> forDownstreamPath(String path) {
+        return routes.stream().filter(route -> route.matches(path)).findFirst();
+    }
+
+    /** {@code /api/companies/../admin} must not reach {@code /admin} of a service; such paths route nowhere. */
+    private static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/")) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    record Route(String service, String prefix, ProxyHttpClient client) {
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+}

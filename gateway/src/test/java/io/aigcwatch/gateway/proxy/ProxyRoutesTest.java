@@ -1,0 +1,50 @@
+package io.aigcwatch.gateway.proxy;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProxyRoutesTest {
+    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty());
+    private final ForwardedHeaders headers = new ForwardedHeaders(routes);
+
+    @Test
+    void routedPathsGoToFunding() {
+        assertEquals(Optional.of("funding"), service("/api/funding-events"));
+        assertEquals(Optional.of("funding"), service("/api/funding-events/1"));
+        assertEquals(Optional.of("funding"), service("/api/companies/1/rounds"));
+        assertEquals(Optional.of("funding"), service("/api/fx-rates"));
+    }
+
+    @Test
+    void otherPathsRouteNowhere() {
+        assertTrue(service("/api/health").isEmpty());
+        assertTrue(service("/api/funding-eventsX").isEmpty());
+        assertTrue(service("/funding-events/1").isEmpty());
+        assertTrue(service("/api").isEmpty());
+    }
+
+    @Test
+    void dotSegmentsRouteNowhere() {
+        assertTrue(service("/api/companies/../health").isEmpty());
+        assertTrue(service("/api/companies/%2e%2e/health").isEmpty());
+        assertTrue(service("/api/companies/./1").isEmpty());
+    }
+
+    @Test
+    void onlyTheServicesOwnRelativePathsBecomePublic() {
+        assertEquals("/api/funding-events/1?x=1", headers.publicUri("/funding-events/1?x=1"));
+        assertEquals("/api/companies", headers.publicUri("/companies"));
+        assertEquals("/elsewhere/1", headers.publicUri("/elsewhere/1"));
+        assertEquals("https://example.org/funding-events/1", headers.publicUri("https://example.org/funding-events/1"));
+        assertEquals("not a uri <>", headers.publicUri("not a uri <>"));
+    }
+
+    private Optional<String> service(String path) {
+        return routes.forPublicPath(path).map(ProxyRoutes.Route::service);
+    }
+}

@@ -1,0 +1,51 @@
+package io.aigcwatch.gateway.support;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * A stand-in for a downstream service: its own application context and embedded server on a free port, answering
+ * with {@link StubServiceController} and the usual {@code /health}.
+ */
+public final class StubService implements AutoCloseable {
+    static final String ENABLED = "aigcwatch.test.stub-service";
+    /** What the stub answers to every PUT: a problem document that the gateway must hand back byte for byte. */
+    public static final String PRECONDITION_FAILED = "{\"type\":\"https://aigcwatch.io/problems/stale-version\","
+            + "\"title\":\"Precondition Failed\",\"status\":412,\"detail\":\"the round changed since you read it\"}";
+
+    private final EmbeddedServer server;
+
+    private StubService(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    public static StubService start() {
+        return new StubService(ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "micronaut.application.name", "stub-service",
+                ENABLED, true)));
+    }
+
+    public String url() {
+        return server.getURL().toString();
+    }
+
+    /** A URL where nothing listens: the port was free a moment ago. */
+    public static String nobodyListening() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://localhost:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}

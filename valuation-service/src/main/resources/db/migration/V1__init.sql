@@ -1,0 +1,3 @@
+-- The first migration of the valuation schema. It holds no table yet: each feature adds the tables it needs in the
+-- migration that comes with it. It exists so that the schema history shows where this service's own versions start,
+-- after service-kit's 0.x ones (the outbox), and so that later migrations number on from 2.
