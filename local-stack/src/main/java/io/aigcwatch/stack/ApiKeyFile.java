@@ -1,0 +1,62 @@
+package io.aigcwatch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The stack's own admin key, made on the first start and kept in the home, so that scripts and bookmarks that hold
+ * it go on working after a restart.
+ */
+final class ApiKeyFile {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApiKeyFile() {
+    }
+
+    static ApiKeys loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                write(file, newAdminKey() + "=read+write+admin\n");
+            }
+            // Tightened on every start too: a key file someone copied in with a loose mode is still a secret.
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+            String spec = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.joining(","));
+            if (spec.isEmpty()) {
+                throw new StackException(file + " holds no API key: delete it to have a new one made");
+            }
+            return new ApiKeys(spec, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the API key file " + file, e);
+        }
+    }
+
+    /** {@code aw_} and 32 URL-safe characters: 192 random bits. */
+    static String newAdminKey() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "aw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Created with its final mode and moved into place, so the key is never readable by others, not even briefly. */
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".api-keys", ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

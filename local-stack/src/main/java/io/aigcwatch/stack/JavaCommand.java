@@ -1,0 +1,31 @@
+package io.aigcwatch.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line that runs one service jar. */
+final class JavaCommand {
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private JavaCommand() {
+    }
+
+    static List<String> forJar(Path jar, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        // Its own session keeps a terminal's Ctrl-C away from the services, so the launcher alone decides the
+        // order they stop in (gateway first, then the backends, then Kafka, then PostgreSQL).
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Tuned for a fast start on two cores: C1 only, one GC thread, small stacks. A local stack never runs
+        // long enough for C2 to pay back its compile time.
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+                "-XX:-UsePerfData"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+}

@@ -1,0 +1,190 @@
+package io.aigcwatch.stack;
+
+import io.aigcwatch.infra.InfraMode;
+import io.aigcwatch.infra.Servers;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * PostgreSQL and Kafka in this JVM, the four services as child JVMs. Stops in the reverse order of the start: the
+ * gateway, the backends, Kafka (services must be gone first, or their clients retry for half a minute), PostgreSQL.
+ */
+final class RunningStack implements AutoCloseable {
+    static final String DATABASE = "aigcwatch";
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final StackConfig config;
+    private final HomeLock lock;
+    private final PrintStream out;
+    private final long startedAt = System.nanoTime();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Object guard = new Object();
+    private final List<ServiceProcess> backends = new ArrayList<>();
+    private final Map<ServiceProcess, ClassArchive> archives = new ConcurrentHashMap<>();
+    private ServiceProcess gateway;
+    private Servers servers;
+    private boolean closing;
+
+    RunningStack(StackConfig config, HomeLock lock, PrintStream out) {
+        this.config = config;
+        this.lock = lock;
+        this.out = out;
+    }
+
+    /** Returns once every service answers its health check; throws, leaving the caller to close, if one does not. */
+    Infra start(ApiKeys keys) {
+        Servers started = Servers.start(InfraMode.EMBEDDED, config.home(),
+                new Servers.Ports(config.postgresPort(), config.kafkaPort()), true);
+        synchronized (guard) {
+            if (closing) {
+                started.close();
+                throw new StackException("stopped while starting");
+            }
+            servers = started;
+        }
+        started.postgres().ensureDatabase(DATABASE);
+        Infra infra = new Infra(started.postgres().jdbcUrl(DATABASE), started.postgres().username(),
+                started.postgres().password(), started.kafka().bootstrapServers());
+        progress("PostgreSQL and Kafka ready");
+
+        List<Service> backendServices = Arrays.stream(Service.values()).filter(Service::isBackend).toList();
+        PortCheck.requireFree(config, backendServices);
+        awaitHealthy(backendServices.stream().map(service -> spawn(service, infra, keys)).toList());
+        PortCheck.requireFree(config, List.of(Service.GATEWAY));
+        awaitHealthy(List.of(spawn(Service.GATEWAY, infra, keys)));
+        return infra;
+    }
+
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    private ServiceProcess spawn(Service service, Infra infra, ApiKeys keys) {
+        synchronized (guard) {
+            if (closing) {
+                throw new StackException("stopped while starting");
+            }
+            Path jar = config.jar(service);
+            ClassArchive archive = new ClassArchive(config.home().resolve("cds"), service.module(), jar);
+            ServiceProcess process = ServiceProcess.start(service.module(), config.port(service),
+                    JavaCommand.forJar(jar, archive.jvmOptions()), ServiceEnvironment.of(service, config, infra, keys),
+                    config.logs().resolve(service.module() + ".log"));
+            archives.put(process, archive);
+            if (service == Service.GATEWAY) {
+                gateway = process;
+            } else {
+                backends.add(process);
+            }
+            process.onExit().thenAccept(exited -> warnIfUnexpected(process, exited.exitValue()));
+            return process;
+        }
+    }
+
+    /** In parallel: the backends share two cores, and waiting for them one by one would add their start times. */
+    private void awaitHealthy(List<ServiceProcess> processes) {
+        List<CompletableFuture<Void>> checks = processes.stream()
+                .map(process -> CompletableFuture.runAsync(() -> {
+                    process.awaitHealthy(http, HEALTH_TIMEOUT);
+                    progress(process.name() + " healthy at " + process.healthUri()
+                            .resolve("/").toString().replace("127.0.0.1", "localhost"));
+                }))
+                .toList();
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<Void> check : checks) {
+            try {
+                check.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                failures.add(cause instanceof StackException ? cause.getMessage() : cause.toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new StackException(String.join("\n\n", failures));
+        }
+    }
+
+    private void warnIfUnexpected(ServiceProcess process, int exitCode) {
+        synchronized (guard) {
+            if (!closing) {
+                out.println("[aigcwatch] warning: " + process.name() + " (pid " + process.pid() + ") exited with code "
+                        + exitCode + "; see " + process.log());
+            }
+        }
+    }
+
+    private void progress(String what) {
+        out.printf(Locale.ROOT, "[aigcwatch] %5.1f s  %s%n", sinceStart().toMillis() / 1000.0, what);
+    }
+
+    void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Idempotent; a second caller (a second Ctrl-C, the shutdown hook) waits for the first to finish. */
+    @Override
+    public void close() {
+        ServiceProcess gatewayToStop;
+        List<ServiceProcess> backendsToStop;
+        Servers serversToStop;
+        boolean first;
+        synchronized (guard) {
+            first = !closing;
+            closing = true;
+            gatewayToStop = gateway;
+            backendsToStop = List.copyOf(backends);
+            serversToStop = servers;
+        }
+        if (!first) {
+            awaitQuietly();
+            return;
+        }
+        long stopping = System.nanoTime();
+        out.println("[aigcwatch] stopping: gateway, then the services, then Kafka, then PostgreSQL");
+        if (archives.values().stream().anyMatch(archive -> !archive.isCurrent())) {
+            out.println("[aigcwatch] the first stop after a build takes a few seconds more: the services save their"
+                    + " class archives, which halve their next start");
+        }
+        try {
+            if (gatewayToStop != null) {
+                gatewayToStop.requestStop();
+                awaitStop(gatewayToStop);
+            }
+            backendsToStop.forEach(ServiceProcess::requestStop);
+            backendsToStop.forEach(this::awaitStop);
+            if (serversToStop != null) {
+                serversToStop.close();
+            }
+            out.printf(Locale.ROOT, "[aigcwatch] stopped in %.1f s; data kept in %s%n",
+                    (System.nanoTime() - stopping) / 1e9, config.home());
+        } finally {
+            lock.close();
+            closed.countDown();
+        }
+    }
+
+    private void awaitStop(ServiceProcess process) {
+        archives.get(process).afterStop(process.awaitStop(STOP_GRACE));
+    }
+
+    private void awaitQuietly() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

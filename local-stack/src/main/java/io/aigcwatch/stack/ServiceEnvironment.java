@@ -1,0 +1,33 @@
+package io.aigcwatch.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment variables one service is started with, on top of the launcher's own environment. */
+final class ServiceEnvironment {
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(Service service, StackConfig config, Infra infra, ApiKeys keys) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AIGCWATCH_POSTGRES_URL", infra.jdbcUrl());
+        env.put("AIGCWATCH_POSTGRES_USER", infra.username());
+        env.put("AIGCWATCH_POSTGRES_PASSWORD", infra.password());
+        env.put("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        // Every service learns every port and URL: the gateway routes to the others, and a service that meets a
+        // company by name resolves it through funding-service.
+        for (Service each : Service.values()) {
+            env.put(each.portVariable(), Integer.toString(config.port(each)));
+            if (each.isBackend()) {
+                env.put(each.urlVariable(), "http://localhost:" + config.port(each));
+            }
+        }
+        if (service == Service.GATEWAY) {
+            env.put("AIGCWATCH_API_KEYS", keys.spec());
+        } else {
+            // Only the gateway checks keys; a backend must not see a value the user exported for the gateway.
+            env.put("AIGCWATCH_API_KEYS", "");
+        }
+        return env;
+    }
+}

@@ -1,0 +1,60 @@
+package io.aigcwatch.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiKeyFileTest {
+
+    @Test
+    void theFirstStartMakesOneAdminKeyThatOnlyTheOwnerCanRead(@TempDir Path home) throws Exception {
+        Path file = home.resolve("api-keys");
+        ApiKeys keys = ApiKeyFile.loadOrCreate(file);
+
+        assertTrue(keys.spec().matches("aw_[A-Za-z0-9_-]{32}=read\\+write\\+admin"), keys.spec());
+        assertEquals(keys.spec().substring(0, 35), keys.adminKey().orElseThrow());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(file.toString(), keys.origin());
+    }
+
+    @Test
+    void laterStartsReuseTheKeyAndTightenALooseMode(@TempDir Path home) throws Exception {
+        Path file = home.resolve("api-keys");
+        ApiKeys first = ApiKeyFile.loadOrCreate(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        ApiKeys second = ApiKeyFile.loadOrCreate(file);
+
+        assertEquals(first, second);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertNotEquals(ApiKeyFile.newAdminKey(), ApiKeyFile.newAdminKey());
+    }
+
+    @Test
+    void aHandWrittenFileMayHoldSeveralKeysAndComments(@TempDir Path home) throws Exception {
+        Path file = home.resolve("api-keys");
+        Files.writeString(file, "# mine\naw_reader=read\n\naw_boss=read+write+admin\n");
+
+        ApiKeys keys = ApiKeyFile.loadOrCreate(file);
+
+        assertEquals("aw_reader=read,aw_boss=read+write+admin", keys.spec());
+        assertEquals("aw_boss", keys.adminKey().orElseThrow());
+    }
+
+    @Test
+    void anEmptyFileIsAnErrorNotASilentStackWithoutKeys(@TempDir Path home) throws Exception {
+        Path file = home.resolve("api-keys");
+        Files.writeString(file, "# nothing\n");
+
+        StackException error = assertThrows(StackException.class, () -> ApiKeyFile.loadOrCreate(file));
+        assertTrue(error.getMessage().contains("delete it"), error.getMessage());
+    }
+}

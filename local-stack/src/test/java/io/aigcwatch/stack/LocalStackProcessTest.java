@@ -1,0 +1,117 @@
+package io.aigcwatch.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The launcher as a user runs it, with stand-ins for the four service jars and real PostgreSQL and Kafka. */
+class LocalStackProcessTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void upServesEveryServiceAndSigtermStopsAllOfIt(@TempDir Path dir) throws Exception {
+        Path repo = StandIns.fakeRepo(dir.resolve("repo"));
+        Path home = dir.resolve("home");
+        List<Integer> ports = StandIns.freePorts(6);
+        Map<String, String> env = Map.of(
+                "AIGCWATCH_HOME", home.toString(),
+                "AIGCWATCH_GATEWAY_PORT", ports.get(0).toString(),
+                "AIGCWATCH_FUNDING_PORT", ports.get(1).toString(),
+                "AIGCWATCH_VALUATION_PORT", ports.get(2).toString(),
+                "AIGCWATCH_MARKET_PORT", ports.get(3).toString(),
+                "AIGCWATCH_POSTGRES_PORT", ports.get(4).toString(),
+                "AIGCWATCH_KAFKA_PORT", ports.get(5).toString());
+        Path output = dir.resolve("launcher.out");
+        Process launcher = launch(repo, env, output);
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!launcher.isAlive()) {
+                    fail("the launcher exited with " + launcher.exitValue() + ":\n" + Files.readString(output));
+                }
+                return Files.readString(output).contains("local stack is up");
+            });
+            String key = Files.readString(home.resolve("api-keys")).trim().split("=")[0];
+            String banner = Files.readString(output);
+            assertTrue(banner.contains(key) && banner.contains("http://localhost:" + ports.get(0)), banner);
+
+            for (int port : ports.subList(0, 4)) {
+                assertEquals(200, get(port, "/health").statusCode());
+            }
+            String gatewayEnv = get(ports.get(0), "/env").body();
+            assertTrue(gatewayEnv.contains("AIGCWATCH_API_KEYS=" + key + "=read+write+admin\n"), gatewayEnv);
+            assertTrue(gatewayEnv.contains("AIGCWATCH_FUNDING_URL=http://localhost:" + ports.get(1) + "\n"),
+                    gatewayEnv);
+            String marketEnv = get(ports.get(3), "/env").body();
+            assertTrue(marketEnv.contains("AIGCWATCH_POSTGRES_URL=jdbc:postgresql://localhost:" + ports.get(4)
+                    + "/aigcwatch\n"), marketEnv);
+            assertTrue(marketEnv.contains("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + ports.get(5) + "\n"),
+                    marketEnv);
+            assertTrue(marketEnv.contains("AIGCWATCH_API_KEYS=\n"), marketEnv);
+            assertTrue(Files.readString(home.resolve("logs/valuation-service.log")).contains("stand-in listening"));
+
+            Process second = launch(repo, env, dir.resolve("second.out"));
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, second.exitValue());
+            String refused = Files.readString(dir.resolve("second.out"));
+            assertTrue(refused.contains("another local stack is running on " + home), refused);
+
+            List<ProcessHandle> services = launcher.descendants().toList();
+            assertEquals(4, services.size(), services.toString());
+
+            launcher.destroy();
+            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(143, launcher.exitValue());
+            for (ProcessHandle service : services) {
+                assertFalse(service.isAlive(), service + " outlived the launcher");
+            }
+            for (int port : ports) {
+                assertTrue(PortCheck.isFree(port), "port " + port + " still taken");
+            }
+            String log = Files.readString(home.resolve("logs/gateway.log"));
+            assertTrue(log.contains("stand-in stopped by a signal"), log);
+            assertTrue(Files.readString(output).contains("stopped in"), Files.readString(output));
+            for (Service service : Service.values()) {
+                assertTrue(Files.isRegularFile(home.resolve("cds").resolve(service.module() + ".jsa")),
+                        "a clean stop leaves the class archive for the next start: " + service);
+            }
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static Process launch(Path repo, Map<String, String> env, Path output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + StackConfig.REPO_PROPERTY + "=" + repo, "-cp", System.getProperty("java.class.path"),
+                LocalStack.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AIGCWATCH_"));
+        environment.putAll(new HashMap<>(env));
+        return builder.start();
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

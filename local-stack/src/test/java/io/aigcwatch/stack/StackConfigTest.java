@@ -1,0 +1,123 @@
+package io.aigcwatch.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StackConfigTest {
+
+    @Test
+    void defaultsFollowTheLayoutAndTheRepositoryIsFoundAboveTheWorkingDirectory(@TempDir Path dir) throws IOException {
+        Path repo = StandIns.fakeRepo(dir.resolve("repo"));
+        Path below = Files.createDirectories(repo.resolve("funding-service/src"));
+
+        StackConfig config = StackConfig.from(Map.of(), new Properties(), below);
+
+        assertEquals(repo, config.repoRoot());
+        assertEquals(below.resolve(".aigcwatch"), config.home());
+        assertEquals(8080, config.port(Service.GATEWAY));
+        assertEquals(8081, config.port(Service.FUNDING));
+        assertEquals(8082, config.port(Service.VALUATION));
+        assertEquals(8083, config.port(Service.MARKET));
+        assertEquals(5433, config.postgresPort());
+        assertEquals(9092, config.kafkaPort());
+        assertEquals(Optional.empty(), config.apiKeys());
+        assertEquals(repo.resolve("market-service/target/market-service.jar"), config.jar(Service.MARKET));
+        assertEquals(repo.resolve("gateway/target/gateway.jar"), config.jar(Service.GATEWAY));
+    }
+
+    @Test
+    void theEnvironmentOverridesPortsHomeAndKeys(@TempDir Path dir) throws IOException {
+        Path repo = StandIns.fakeRepo(dir.resolve("repo"));
+        Properties properties = new Properties();
+        properties.setProperty(StackConfig.REPO_PROPERTY, repo.toString());
+        Map<String, String> env = Map.of(
+                "AIGCWATCH_HOME", "state",
+                "AIGCWATCH_GATEWAY_PORT", "18080",
+                "AIGCWATCH_FUNDING_PORT", "18081",
+                "AIGCWATCH_VALUATION_PORT", " 18082 ",
+                "AIGCWATCH_MARKET_PORT", "18083",
+                "AIGCWATCH_POSTGRES_PORT", "15433",
+                "AIGCWATCH_KAFKA_PORT", "19092",
+                "AIGCWATCH_API_KEYS", "k1=read");
+
+        StackConfig config = StackConfig.from(env, properties, dir);
+
+        assertEquals(dir.resolve("state"), config.home());
+        assertEquals(repo, config.repoRoot());
+        assertEquals(Map.of(Service.GATEWAY, 18080, Service.FUNDING, 18081, Service.VALUATION, 18082,
+                Service.MARKET, 18083), config.servicePorts());
+        assertEquals(15433, config.postgresPort());
+        assertEquals(19092, config.kafkaPort());
+        assertEquals(Optional.of("k1=read"), config.apiKeys());
+    }
+
+    @Test
+    void aBadPortOrAMissingRepositoryIsNamedInTheMessage(@TempDir Path dir) throws IOException {
+        Path repo = StandIns.fakeRepo(dir.resolve("repo"));
+        StackException badPort = assertThrows(StackException.class,
+                () -> StackConfig.from(Map.of("AIGCWATCH_MARKET_PORT", "70000"), new Properties(), repo));
+        assertEquals("AIGCWATCH_MARKET_PORT=70000 is not a port number (1-65535)", badPort.getMessage());
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        StackException noRepo = assertThrows(StackException.class,
+                () -> StackConfig.from(Map.of(), new Properties(), elsewhere));
+        assertTrue(noRepo.getMessage().contains("-Daigcwatch.repo=DIR"), noRepo.getMessage());
+    }
+
+    @Test
+    void onlyTheGatewaySeesTheApiKeysAndEveryServiceLearnsTheInfraAndTheOthersUrls(@TempDir Path dir)
+            throws IOException {
+        StackConfig config = StackConfig.from(Map.of("AIGCWATCH_FUNDING_PORT", "9181"), new Properties(),
+                StandIns.fakeRepo(dir));
+        Infra infra = new Infra("jdbc:postgresql://localhost:5433/aigcwatch", "postgres", "secret", "127.0.0.1:9092");
+        ApiKeys keys = ApiKeys.fromEnvironment("aw_x=read+write+admin");
+
+        Map<String, String> gateway = ServiceEnvironment.of(Service.GATEWAY, config, infra, keys);
+        Map<String, String> valuation = ServiceEnvironment.of(Service.VALUATION, config, infra, keys);
+
+        assertEquals("aw_x=read+write+admin", gateway.get("AIGCWATCH_API_KEYS"));
+        assertEquals("http://localhost:9181", gateway.get("AIGCWATCH_FUNDING_URL"));
+        assertEquals("http://localhost:8083", gateway.get("AIGCWATCH_MARKET_URL"));
+        assertEquals("", valuation.get("AIGCWATCH_API_KEYS"));
+        assertEquals("http://localhost:9181", valuation.get("AIGCWATCH_FUNDING_URL"));
+        assertEquals("8082", valuation.get("AIGCWATCH_VALUATION_PORT"));
+        assertEquals(infra.jdbcUrl(), valuation.get("AIGCWATCH_POSTGRES_URL"));
+        assertEquals("secret", valuation.get("AIGCWATCH_POSTGRES_PASSWORD"));
+        assertEquals("127.0.0.1:9092", valuation.get("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    @Test
+    void aTakenPortOrTheSamePortTwiceStopsTheStartWithTheVariableToChange(@TempDir Path dir) throws IOException {
+        Path repo = StandIns.fakeRepo(dir);
+        try (ServerSocket taken = new ServerSocket()) {
+            // Held on loopback only: the check must still see it, as the services bind every address.
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            assertFalse(PortCheck.isFree(port));
+            StackConfig config = StackConfig.from(Map.of("AIGCWATCH_VALUATION_PORT", Integer.toString(port)),
+                    new Properties(), repo);
+            StackException error = assertThrows(StackException.class, () -> PortCheck.requireFree(config));
+            assertTrue(error.getMessage().startsWith("port " + port + " for valuation-service"
+                    + " (AIGCWATCH_VALUATION_PORT) is already in use"), error.getMessage());
+        }
+        StackConfig twice = StackConfig.from(Map.of("AIGCWATCH_KAFKA_PORT", "8081"), new Properties(), repo);
+        StackException error = assertThrows(StackException.class, () -> PortCheck.requireFree(twice));
+        assertEquals("port 8081 is set for both funding-service (AIGCWATCH_FUNDING_PORT) and Kafka"
+                + " (AIGCWATCH_KAFKA_PORT)", error.getMessage());
+    }
+}
