@@ -149,6 +149,27 @@ class FundingEventsApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void concurrentPostsOfOneRoundRecordItOnce() throws Exception {
+        String body = Rounds.round("Race Condition AI", "SERIES_D", "300000000", "USD", "2024-02-02");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(pool.submit(() -> http.post("/funding-events", body).statusCode()));
+            }
+            List<Integer> seen = new java.util.ArrayList<>();
+            for (var status : statuses) {
+                seen.add(status.get());
+            }
+            assertEquals(1, seen.stream().filter(status -> status == 201).count(), seen.toString());
+            assertEquals(7, seen.stream().filter(status -> status == 409).count(), seen.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, ((List<?>) http.map(http.get("/funding-events?company=Race%20Condition%20AI").body()).get("items")).size());
+    }
+
+    @Test
     void correctionsAndRetractionsNeedTheCurrentEtag() {
         HttpResponse<String> created = http.post("/funding-events", Rounds.round("Moonshot", "SEED", "60000000", "USD", "2023-05-20"));
         String location = created.headers().firstValue("Location").orElseThrow();

@@ -4,6 +4,7 @@ import io.aigcwatch.events.Layer;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -18,29 +19,31 @@ import java.util.UUID;
 @Singleton
 public class CompanyRegistry {
     private final CompanyRepository companies;
+    private final CompanyLocks locks;
     private final ObjectMapper json;
 
-    CompanyRegistry(CompanyRepository companies, ObjectMapper json) {
+    CompanyRegistry(CompanyRepository companies, CompanyLocks locks, ObjectMapper json) {
         this.companies = companies;
+        this.locks = locks;
         this.json = json;
     }
 
-    public Optional<Company> find(UUID id) {
-        return companies.findById(id);
+    /** The company with that id, its row locked until the transaction ends (see {@link #resolveAndLock}). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Company> lock(UUID id) {
+        return companies.lockById(id);
     }
 
-    /** The company of that name, registering it first if it is new. */
-    @Transactional
-    public Company resolve(String name, @Nullable String localName, String country, Layer layer, List<String> segments) {
+    /**
+     * The company of that name, registering it first if it is new, with its row locked until the transaction
+     * ends: writers of one company's rounds take turns, so checks across its rounds stay true until commit.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Company resolveAndLock(String name, @Nullable String localName, String country, Layer layer,
+                                  List<String> segments) {
         String normalized = CompanyNames.normalize(name);
-        Optional<Company> known = companies.findByNormalizedName(normalized)
-                .or(() -> localName == null ? Optional.empty() : companies.findFirstByLocalName(localName));
-        if (known.isPresent()) {
-            return known.get();
-        }
-        companies.insertIfAbsent(UUID.randomUUID(), name.trim(), normalized, localName, country, layer.name(),
-                toJson(segments));
-        return companies.findByNormalizedName(normalized)
+        return locks.lockOrRegister(name.trim(), normalized, localName, country, layer.name(), toJson(segments))
+                .or(() -> companies.lockByNormalizedName(normalized))
                 .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
     }
 

@@ -18,13 +18,11 @@ interface CompanyRepository extends CrudRepository<Company, UUID> {
     @Query("select * from company where lower(local_name) = lower(:localName) order by created_at limit 1")
     Optional<Company> findFirstByLocalName(String localName);
 
-    /** Registers a company unless a concurrent request registered the same name first. */
-    @Query("""
-            insert into company (id, name, normalized_name, local_name, country, layer, segments, created_at)
-            values (:id, :name, :normalizedName, :localName, :country, :layer, cast(:segmentsJson as jsonb), now())
-            on conflict (normalized_name) do nothing""")
-    void insertIfAbsent(UUID id, String name, String normalizedName, @Nullable String localName, String country, String layer,
-                        String segmentsJson);
+    @Query(value = "select * from company where normalized_name = :normalizedName for update", nativeQuery = true)
+    Optional<Company> lockByNormalizedName(String normalizedName);
+
+    @Query(value = "select * from company where id = :id for update", nativeQuery = true)
+    Optional<Company> lockById(UUID id);
 
     @Query("select * from company where (cast(:afterName as text) is null or (normalized_name > :afterName)) order by normalized_name limit :limit")
     List<Company> page(@Nullable String afterName, int limit);

@@ -17,13 +17,6 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     @Query("select * from funding_round where id = :id for update")
     Optional<FundingRound> findByIdForUpdate(UUID id);
 
-    /**
-     * Serialises writers of one company's rounds of one type, so two concurrent posts of the same round cannot
-     * both pass the duplicate check.
-     */
-    @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) locked", nativeQuery = true)
-    long lockRoundsOf(String key);
-
     @Query("""
             select * from funding_round
             where company_id = :companyId and round_type = :roundType and status = 'ACTIVE'

@@ -14,7 +14,6 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -58,15 +57,20 @@ class RoundController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<String> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         RoundRecording.Outcome outcome = recording.record(request, idempotencyKey);
-        StoredResponse response = outcome.response();
-        MutableHttpResponse<String> http = HttpResponse.<String>status(HttpStatus.valueOf(response.status()))
-                .header(HttpHeaders.LOCATION, response.location())
-                .header(HttpHeaders.ETAG, response.etag())
+        if (outcome.created() != null) {
+            RoundView round = outcome.created();
+            return HttpResponse.created(round).header(HttpHeaders.LOCATION, location(round.id()))
+                    .header(HttpHeaders.ETAG, etag(round));
+        }
+        StoredResponse first = outcome.replayed();
+        return HttpResponse.status(HttpStatus.valueOf(first.status()))
+                .header(HttpHeaders.LOCATION, first.location())
+                .header(HttpHeaders.ETAG, first.etag())
+                .header("Idempotent-Replayed", "true")
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(response.body());
-        return outcome.replayed() ? http.header("Idempotent-Replayed", "true") : http;
+                .body(first.body());
     }
 
     @Get("/{id}")
@@ -206,7 +210,7 @@ class RoundController {
         return ifMatch;
     }
 
-    private static String etag(RoundView round) {
+    static String etag(RoundView round) {
         return "\"" + round.version() + "\"";
     }
 

@@ -35,27 +35,23 @@ class RoundRecording {
     Outcome record(RoundRequest request, @Nullable String idempotencyKey) {
         ValidRound valid = RoundValidator.validate(request, writer.today());
         if (idempotencyKey == null) {
-            RoundView view = writer.record(valid);
-            return new Outcome(created(view), false);
+            return Outcome.created(writer.record(valid));
         }
         Optional<StoredResponse> first = keys.claim(idempotencyKey, hash(request));
         if (first.isPresent()) {
-            return new Outcome(first.get(), true);
+            return Outcome.replayed(first.get());
         }
         try {
-            return new Outcome(transactions.executeWrite(status -> {
-                StoredResponse response = created(writer.record(valid));
-                keys.complete(idempotencyKey, response);
-                return response;
-            }), false);
+            return Outcome.created(transactions.executeWrite(status -> {
+                RoundView view = writer.record(valid);
+                keys.complete(idempotencyKey, new StoredResponse(201, RoundController.location(view.id()),
+                        RoundController.etag(view), write(view)));
+                return view;
+            }));
         } catch (RuntimeException e) {
             keys.release(idempotencyKey);
             throw e;
         }
-    }
-
-    private StoredResponse created(RoundView view) {
-        return new StoredResponse(201, RoundController.location(view.id()), "\"" + view.version() + "\"", write(view));
     }
 
     /** Two bodies are the same request when they say the same thing, whatever their spacing or key order. */
@@ -76,7 +72,14 @@ class RoundRecording {
         }
     }
 
-    /** @param replayed whether this is the stored response to an earlier request with the same key */
-    record Outcome(StoredResponse response, boolean replayed) {
+    /** Either a round just recorded, or the stored first response to an earlier request with the same key. */
+    record Outcome(@Nullable RoundView created, @Nullable StoredResponse replayed) {
+        static Outcome created(RoundView view) {
+            return new Outcome(view, null);
+        }
+
+        static Outcome replayed(StoredResponse response) {
+            return new Outcome(null, response);
+        }
     }
 }

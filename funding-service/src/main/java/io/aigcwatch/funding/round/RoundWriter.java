@@ -120,17 +120,17 @@ class RoundWriter {
 
     private Company companyOf(ValidRound.CompanyRef ref) {
         if (ref.id() != null) {
-            return companies.find(ref.id()).orElseThrow(() -> ProblemException.invalid("company.id",
+            return companies.lock(ref.id()).orElseThrow(() -> ProblemException.invalid("company.id",
                     "no company has the id " + ref.id()));
         }
-        return companies.resolve(ref.name(), ref.localName(), ref.country(), ref.layer(), ref.segments());
+        return companies.resolveAndLock(ref.name(), ref.localName(), ref.country(), ref.layer(), ref.segments());
     }
 
+    /** Race-free because {@link #companyOf} locked the company's row for the rest of the transaction. */
     private void rejectDuplicate(ValidRound request, Company company, @Nullable UUID self) {
         if (request.distinctRound()) {
             return;
         }
-        rounds.lockRoundsOf(company.id() + "/" + request.round());
         rounds.findNear(company.id(), request.round(), request.announcedOn().minusDays(DUPLICATE_WINDOW_DAYS),
                         request.announcedOn().plusDays(DUPLICATE_WINDOW_DAYS), self == null ? new UUID(0, 0) : self)
                 .ifPresent(existing -> {
