@@ -85,8 +85,8 @@ final class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     });
                     nextCleanup = Instant.now().plus(CLEANUP_EVERY);
                 }
-                if (sent < config.batchSize()) {
-                    signal.await(config.pollMillis());
+                if (sent < config.batchSize() && signal.await(config.pollMillis()) && config.lingerMillis() > 0) {
+                    Thread.sleep(config.lingerMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -16,10 +16,12 @@ final class RelaySignal {
         }
     }
 
-    /** Waits for a wake-up or the timeout, whichever comes first. */
-    void await(long millis) throws InterruptedException {
+    /** Waits for a wake-up or the timeout, whichever comes first; true when woken. */
+    boolean await(long millis) throws InterruptedException {
         if (permits.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
             permits.drainPermits();
+            return true;
         }
+        return false;
     }
 }
