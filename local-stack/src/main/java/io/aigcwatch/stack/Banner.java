@@ -29,7 +29,7 @@ final class Banner {
         }
         line(text, "logs", config.logs() + "/<service>.log");
         line(text, "data", config.home() + "  (kept across restarts)");
-        text.append(String.format("%n  try:  curl -H 'X-API-Key: %s' %s/api/stats%n",
+        text.append(String.format("%n  try:  curl -H 'X-API-Key: %s' %s/api/funding-events%n",
                 key == null ? "<your key>" : key, gateway));
         text.append("  Ctrl-C stops everything.\n");
         return text.toString();

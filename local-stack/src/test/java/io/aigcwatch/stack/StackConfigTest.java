@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -109,15 +110,30 @@ class StackConfigTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
             assertFalse(PortCheck.isFree(port));
-            StackConfig config = StackConfig.from(Map.of("AIGCWATCH_VALUATION_PORT", Integer.toString(port)),
-                    new Properties(), repo);
+            Map<String, String> env = freePorts();
+            env.put("AIGCWATCH_VALUATION_PORT", Integer.toString(port));
+            StackConfig config = StackConfig.from(env, new Properties(), repo);
             StackException error = assertThrows(StackException.class, () -> PortCheck.requireFree(config));
             assertTrue(error.getMessage().startsWith("port " + port + " for valuation-service"
                     + " (AIGCWATCH_VALUATION_PORT) is already in use"), error.getMessage());
         }
-        StackConfig twice = StackConfig.from(Map.of("AIGCWATCH_KAFKA_PORT", "8081"), new Properties(), repo);
+        Map<String, String> env = freePorts();
+        env.put("AIGCWATCH_KAFKA_PORT", env.get("AIGCWATCH_FUNDING_PORT"));
+        StackConfig twice = StackConfig.from(env, new Properties(), repo);
         StackException error = assertThrows(StackException.class, () -> PortCheck.requireFree(twice));
-        assertEquals("port 8081 is set for both funding-service (AIGCWATCH_FUNDING_PORT) and Kafka"
+        assertEquals("port " + env.get("AIGCWATCH_FUNDING_PORT") + " is set for both funding-service (AIGCWATCH_FUNDING_PORT) and Kafka"
                 + " (AIGCWATCH_KAFKA_PORT)", error.getMessage());
+    }
+
+    /** Every port of the stack on a free one, so that the test passes beside a stack that runs on the defaults. */
+    private static Map<String, String> freePorts() throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String variable : List.of("AIGCWATCH_GATEWAY_PORT", "AIGCWATCH_FUNDING_PORT", "AIGCWATCH_VALUATION_PORT",
+                "AIGCWATCH_MARKET_PORT", "AIGCWATCH_POSTGRES_PORT", "AIGCWATCH_KAFKA_PORT")) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                env.put(variable, Integer.toString(socket.getLocalPort()));
+            }
+        }
+        return env;
     }
 }

@@ -30,7 +30,9 @@ final class ForwardedHeaders {
             HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.ETAG, HttpHeaders.LOCATION,
             HttpHeaders.LINK, "X-Request-Id",
             // the file name of a CSV export, and how long a busy or unavailable service asks clients to wait
-            "Content-Disposition", HttpHeaders.RETRY_AFTER);
+            "Content-Disposition", HttpHeaders.RETRY_AFTER,
+            // tells a client that retried with an Idempotency-Key that this is the first response, replayed
+            "Idempotent-Replayed");
     private static final Pattern LINK_TARGET = Pattern.compile("<([^>]*)>");
 
     private final ProxyRoutes routes;

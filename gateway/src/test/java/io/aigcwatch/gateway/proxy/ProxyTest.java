@@ -94,6 +94,7 @@ class ProxyTest {
         assertTrue(echo.headers().get("content-type").startsWith("application/json"));
         assertEquals(Optional.of("/api/funding-events/123"), response.headers().firstValue("Location"));
         assertEquals(Optional.of("\"v1\""), response.headers().firstValue("ETag"));
+        assertEquals(Optional.of("true"), response.headers().firstValue("Idempotent-Replayed"));
     }
 
     @Test

@@ -36,7 +36,8 @@ final class StubServiceController {
     HttpResponse<Echo> create(HttpRequest<?> request, @Body String body) {
         return HttpResponse.created(echo(request, body))
                 .header("Location", "/funding-events/123")
-                .header("ETag", "\"v1\"");
+                .header("ETag", "\"v1\"")
+                .header("Idempotent-Replayed", "true");
     }
 
     @Put("/funding-events/{id}")
