@@ -139,7 +139,9 @@ class FundingEventsApiTest implements TestPropertyProvider {
         HttpResponse<String> duplicate = http.post("/funding-events", Rounds.round("baichuan ", "ANGEL", "50000000", "USD", "2023-05-01"));
         assertEquals(409, duplicate.statusCode());
         Map<String, Object> problem = http.map(duplicate.body());
-        assertEquals(first.headers().firstValue("Location").orElseThrow(), problem.get("existing"));
+        assertEquals(http.map(first.body()).get("id"), problem.get("existing"));
+        assertEquals("<" + first.headers().firstValue("Location").orElseThrow() + ">; rel=\"existing\"",
+                duplicate.headers().firstValue("Link").orElseThrow());
 
         String distinct = Rounds.round("Baichuan", "ANGEL", "20000000", "USD", "2023-05-01")
                 .replace("\"source\"", "\"distinctRound\": true, \"source\"");

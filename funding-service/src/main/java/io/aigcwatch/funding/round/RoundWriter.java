@@ -134,11 +134,11 @@ class RoundWriter {
         rounds.findNear(company.id(), request.round(), request.announcedOn().minusDays(DUPLICATE_WINDOW_DAYS),
                         request.announcedOn().plusDays(DUPLICATE_WINDOW_DAYS), self == null ? new UUID(0, 0) : self)
                 .ifPresent(existing -> {
-                    throw new ProblemException(HttpStatus.CONFLICT, "duplicate-round",
+                    throw ProblemException.conflictWith("duplicate-round",
                             company.name() + " already has a " + request.round() + " round announced on "
                                     + existing.announcedOn() + ", within " + DUPLICATE_WINDOW_DAYS
                                     + " days of this one. If it is a different round, send \"distinctRound\": true.",
-                            List.of(), "/funding-events/" + existing.id());
+                            existing.id().toString(), RoundController.location(existing.id()));
                 });
     }
 

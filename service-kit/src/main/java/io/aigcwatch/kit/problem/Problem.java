@@ -7,8 +7,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * An RFC 9457 problem details document. {@code errors} names each bad field; {@code existing} points at the
- * resource a conflict is about, such as the round that a new one duplicates.
+ * An RFC 9457 problem details document. {@code errors} names each bad field; {@code existing} is the id of the
+ * resource a conflict is about, such as the round that a new one duplicates; a Link header points at it.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

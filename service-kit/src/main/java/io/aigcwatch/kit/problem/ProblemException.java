@@ -10,19 +10,29 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final List<Problem.FieldError> errors;
-    private final String existing;
+    private final String existingId;
+    private final String existingPath;
 
-    public ProblemException(HttpStatus status, String type, String detail,
-                            List<Problem.FieldError> errors, @Nullable String existing) {
+    private ProblemException(HttpStatus status, String type, String detail, List<Problem.FieldError> errors,
+                             @Nullable String existingId, @Nullable String existingPath) {
         super(detail);
         this.status = status;
         this.type = type;
         this.errors = List.copyOf(errors);
-        this.existing = existing;
+        this.existingId = existingId;
+        this.existingPath = existingPath;
     }
 
     public ProblemException(HttpStatus status, String type, String detail) {
-        this(status, type, detail, List.of(), null);
+        this(status, type, detail, List.of(), null, null);
+    }
+
+    /**
+     * 409 because the resource exists already: the problem names its id, and a {@code Link} header with
+     * {@code rel="existing"} carries its path, which a gateway in front rewrites like any other link.
+     */
+    public static ProblemException conflictWith(String type, String detail, String existingId, String existingPath) {
+        return new ProblemException(HttpStatus.CONFLICT, type, detail, List.of(), existingId, existingPath);
     }
 
     /** 422 with the fields that are wrong. */
@@ -30,7 +40,7 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", detail, errors, null);
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", detail, errors, null, null);
     }
 
     public static ProblemException invalid(String field, String message) {
@@ -45,8 +55,13 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The {@code Link} header value that points at the existing resource, if any. */
+    public @Nullable String link() {
+        return existingPath == null ? null : "<" + existingPath + ">; rel=\"existing\"";
+    }
+
     public Problem toProblem(@Nullable String instance) {
         return new Problem(ProblemTypes.uri(type), status.getReason(), status.getCode(), getMessage(), instance,
-                errors.isEmpty() ? null : errors, existing);
+                errors.isEmpty() ? null : errors, existingId);
     }
 }

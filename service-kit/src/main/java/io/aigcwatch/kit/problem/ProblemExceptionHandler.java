@@ -1,7 +1,9 @@
 package io.aigcwatch.kit.problem;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -12,8 +14,9 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        return HttpResponse.<Problem>status(exception.status())
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(exception.status())
                 .body(exception.toProblem(request.getPath()))
                 .contentType(Problem.MEDIA_TYPE);
+        return exception.link() == null ? response : response.header(HttpHeaders.LINK, exception.link());
     }
 }
