@@ -13,12 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +39,7 @@ class BadInputTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        infra.serviceProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return infra.testProperties();
     }
 
     /** @param field the field the problem must name, or null where the request is malformed as a whole */
@@ -137,8 +132,7 @@ class BadInputTest implements TestPropertyProvider {
     }
 
     private void assertNothingWritten() throws Exception {
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(),
-                infra.servers().postgres().username(), infra.servers().postgres().password());
+        try (Connection connection = infra.connect();
              Statement statement = connection.createStatement();
              ResultSet counts = statement.executeQuery("""
                      select (select count(*) from funding.funding_round), (select count(*) from funding.outbox),

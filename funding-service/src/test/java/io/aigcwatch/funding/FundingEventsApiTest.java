@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,10 +45,7 @@ class FundingEventsApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        infra.serviceProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return infra.testProperties();
     }
 
     @BeforeAll

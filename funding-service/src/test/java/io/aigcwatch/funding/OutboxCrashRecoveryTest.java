@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -97,7 +96,7 @@ class OutboxCrashRecoveryTest {
 
     private static Set<String> eventIdsInOutbox(TestInfra infra) throws Exception {
         Set<String> ids = new TreeSet<>();
-        try (Connection connection = connect(infra); Statement statement = connection.createStatement();
+        try (Connection connection = infra.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select id from funding.outbox")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
@@ -107,7 +106,7 @@ class OutboxCrashRecoveryTest {
     }
 
     private static long count(TestInfra infra, String sql) throws Exception {
-        try (Connection connection = connect(infra); Statement statement = connection.createStatement();
+        try (Connection connection = infra.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -115,7 +114,7 @@ class OutboxCrashRecoveryTest {
     }
 
     private static String text(TestInfra infra, String sql) throws Exception {
-        try (Connection connection = connect(infra); Statement statement = connection.createStatement();
+        try (Connection connection = infra.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
@@ -123,13 +122,8 @@ class OutboxCrashRecoveryTest {
     }
 
     private static void exec(TestInfra infra, String sql) throws Exception {
-        try (Connection connection = connect(infra); Statement statement = connection.createStatement()) {
+        try (Connection connection = infra.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
-    }
-
-    private static Connection connect(TestInfra infra) throws Exception {
-        return DriverManager.getConnection(infra.jdbcUrl(), infra.servers().postgres().username(),
-                infra.servers().postgres().password());
     }
 }

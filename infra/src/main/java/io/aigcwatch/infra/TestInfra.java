@@ -1,5 +1,8 @@
 package io.aigcwatch.infra;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +38,22 @@ public record TestInfra(Servers servers, String database, String topicPrefix) {
         properties.put("kafka.bootstrap.servers", bootstrapServers());
         properties.put("aigcwatch.kafka.topic-prefix", topicPrefix);
         return properties;
+    }
+
+    /**
+     * {@link #serviceProperties()} as Micronaut's {@code TestPropertyProvider} wants them: strings, and a random
+     * HTTP port, since application.yml names a fixed one that a running stack or another build may hold.
+     */
+    public Map<String, String> testProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        serviceProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    /** A plain JDBC connection to the class's own database, for asserting on what a service wrote. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), servers.postgres().username(), servers.postgres().password());
     }
 
     static String databaseNameFor(Class<?> testClass, int sequence) {

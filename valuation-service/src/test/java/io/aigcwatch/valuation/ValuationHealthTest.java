@@ -16,12 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,15 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValuationHealthTest implements TestPropertyProvider {
 
-    /** The infra hands out typed values; Micronaut's test properties are strings. */
     @Override
     public @NonNull Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        RealInfraExtension.forClass(getClass()).serviceProperties()
-                .forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        // application.yml names a fixed port, which a running stack or another build may hold
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return RealInfraExtension.forClass(getClass()).testProperties();
     }
 
     @Test
@@ -61,8 +53,7 @@ class ValuationHealthTest implements TestPropertyProvider {
     @Test
     void migrationsRanInTheServiceSchema() throws SQLException {
         TestInfra infra = RealInfraExtension.forClass(getClass());
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(),
-                infra.servers().postgres().username(), infra.servers().postgres().password());
+        try (Connection connection = infra.connect();
              Statement statement = connection.createStatement();
              ResultSet versions = statement.executeQuery(
                      "select version from valuation.flyway_schema_history where success order by installed_rank")) {
