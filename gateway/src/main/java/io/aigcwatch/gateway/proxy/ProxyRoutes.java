@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which service answers which part of the public API. A public path is the service's own path behind {@code /api};
@@ -17,11 +18,17 @@ final class ProxyRoutes {
 
     private final List<Route> routes;
 
-    ProxyRoutes(@Client(id = "funding") ProxyHttpClient funding) {
+    ProxyRoutes(@Client(id = "funding") ProxyHttpClient funding,
+                @Client(id = "valuation") ProxyHttpClient valuation) {
         this.routes = List.of(
                 new Route("funding", "/funding-events", funding),
+                // a company's valuation history lives with the valuations, the rest of the company with funding
+                Route.pattern("valuation", "/companies/[^/]+/valuations/?", valuation),
                 new Route("funding", "/companies", funding),
-                new Route("funding", "/fx-rates", funding));
+                new Route("funding", "/fx-rates", funding),
+                new Route("valuation", "/unicorns", valuation),
+                new Route("valuation", "/valuation-changes", valuation),
+                new Route("valuation", "/valuation-marks", valuation));
     }
 
     /** The route for a public path such as {@code /api/funding-events/1}, if a service answers it. */
@@ -48,9 +55,18 @@ final class ProxyRoutes {
         return false;
     }
 
-    record Route(String service, String prefix, ProxyHttpClient client) {
+    /** @param pattern the service paths it answers: a prefix and everything under it, unless built by {@link #pattern} */
+    record Route(String service, Pattern pattern, ProxyHttpClient client) {
+        Route(String service, String prefix, ProxyHttpClient client) {
+            this(service, Pattern.compile(Pattern.quote(prefix) + "(/.*)?"), client);
+        }
+
+        static Route pattern(String service, String regex, ProxyHttpClient client) {
+            return new Route(service, Pattern.compile(regex), client);
+        }
+
         boolean matches(String path) {
-            return path.equals(prefix) || path.startsWith(prefix + "/");
+            return pattern.matcher(path).matches();
         }
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProxyRoutesTest {
-    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty());
+    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty());
     private final ForwardedHeaders headers = new ForwardedHeaders(routes);
 
     @Test
@@ -18,6 +18,16 @@ class ProxyRoutesTest {
         assertEquals(Optional.of("funding"), service("/api/funding-events/1"));
         assertEquals(Optional.of("funding"), service("/api/companies/1/rounds"));
         assertEquals(Optional.of("funding"), service("/api/fx-rates"));
+    }
+
+    @Test
+    void valuationPathsGoToValuation() {
+        assertEquals(Optional.of("valuation"), service("/api/unicorns"));
+        assertEquals(Optional.of("valuation"), service("/api/valuation-changes"));
+        assertEquals(Optional.of("valuation"), service("/api/valuation-marks"));
+        assertEquals(Optional.of("valuation"), service("/api/companies/6221cb48-e917-48d7-b513-157e6fe58832/valuations"));
+        assertEquals(Optional.of("funding"), service("/api/companies/6221cb48-e917-48d7-b513-157e6fe58832"));
+        assertEquals(Optional.of("funding"), service("/api/companies/x/valuations/extra"));
     }
 
     @Test

@@ -26,7 +26,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> new Problem.FieldError(fieldName(error.getPath().get()), error.getMessage()))
                 .toList();
-        String detail = context.getErrors().stream()
+        // a server error's message describes our internals, which are nobody else's business; the log has them
+        String detail = status.getCode() >= 500 ? "the service failed to answer this request; the failure is logged"
+                : context.getErrors().stream()
                 .map(Error::getMessage)
                 .findFirst()
                 .map(ProblemErrorResponseProcessor::withoutInternals)

@@ -1,0 +1,154 @@
+package io.aigcwatch.valuation.ledger;
+
+import io.aigcwatch.events.CloudEvent;
+import io.aigcwatch.events.Topics;
+import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.FundingRetracted;
+import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.events.valuation.StatusTransition;
+import io.aigcwatch.events.valuation.UnicornStatus;
+import io.aigcwatch.events.valuation.ValuationChanged;
+import io.aigcwatch.kit.outbox.Outbox;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps each company's valuation history and derives its current valuation and unicorn status from it. The
+ * current valuation is the latest point by as-of date, not by arrival, so a late old round never overwrites a
+ * newer valuation. Every change of the current valuation or status is published through the outbox.
+ */
+@Singleton
+public class ValuationLedger {
+    static final String EVENT_SOURCE = "/aigcwatch/valuation-service";
+
+    private final Repositories.Companies companies;
+    private final Repositories.Points points;
+    private final Repositories.Valuations valuations;
+    private final ChangeLog changeLog;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ValuationLedger(Repositories.Companies companies, Repositories.Points points, Repositories.Valuations valuations,
+                    ChangeLog changeLog, Outbox outbox, Clock clock) {
+        this.companies = companies;
+        this.points = points;
+        this.valuations = valuations;
+        this.changeLog = changeLog;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A recorded or corrected round: its post-money valuation, if it has one, is the round's point. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void applyRound(UUID eventId, FundingRoundData round) {
+        remember(round.company());
+        Optional<ValuationPoint> existing = points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, round.roundId());
+        if (round.postMoneyValuation() != null && round.postMoneyValuation().usd() != null) {
+            ValuationPoint point = new ValuationPoint(existing.map(ValuationPoint::id).orElseGet(UUID::randomUUID),
+                    round.company().id(), ValuationPoint.ROUND, round.roundId(), eventId, round.announcedOn(),
+                    round.postMoneyValuation().value(), round.postMoneyValuation().currency(),
+                    round.postMoneyValuation().usd(), "REPORTED", round.source(), true, now());
+            if (existing.isPresent()) {
+                points.update(point);
+            } else {
+                points.save(point);
+            }
+        } else {
+            existing.ifPresent(point -> points.update(point.withActive(false)));
+        }
+        recompute(round.company().id(), new Cause(ValuationPoint.ROUND, round.roundId(), eventId, false));
+    }
+
+    /** @return false when the round's company is unknown here, which makes the event a poison message */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean applyRetraction(UUID eventId, FundingRetracted retraction) {
+        if (!companies.existsById(retraction.companyId())) {
+            return false;
+        }
+        points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, retraction.roundId())
+                .ifPresent(point -> points.update(point.withActive(false)));
+        recompute(retraction.companyId(), new Cause(ValuationPoint.ROUND, retraction.roundId(), eventId, true));
+        return true;
+    }
+
+    private void remember(CompanyData company) {
+        TrackedCompany tracked = new TrackedCompany(company.id(), company.name(), company.localName(),
+                company.country(), company.layer(), now());
+        if (companies.existsById(company.id())) {
+            companies.update(tracked);
+        } else {
+            companies.save(tracked);
+        }
+    }
+
+    private void recompute(UUID companyId, Cause cause) {
+        Instant now = now();
+        Optional<CompanyValuation> stored = valuations.lock(companyId);
+        CompanyValuation before = stored.orElseGet(() -> CompanyValuation.none(companyId, now));
+        List<ValuationPoint> history = points.findActiveInOrder(companyId);
+        ValuationPoint current = history.isEmpty() ? null : history.get(history.size() - 1);
+        BigDecimal usd = current == null ? null : current.usd();
+        UnicornStatus status = UnicornStatus.of(usd);
+        StatusTransition transition = StatusTransition.between(before.status(), status);
+        boolean valuationMoved = before.usd() == null ? usd != null : usd == null || before.usd().compareTo(usd) != 0;
+        if (!valuationMoved && before.status() == status) {
+            return;
+        }
+        String leftReason = transition == StatusTransition.LEFT ? leftReason(cause) : before.leftReason();
+        LocalDate asOf = current == null ? LocalDate.now(clock) : current.asOf();
+        CompanyValuation after = new CompanyValuation(companyId, current == null ? null : current.id(), usd,
+                current == null ? null : current.asOf(), current == null ? null : current.basis(), status,
+                transition == StatusTransition.ENTERED ? asOf : before.joinedOn(),
+                transition == StatusTransition.LEFT ? asOf : (transition == StatusTransition.ENTERED ? null : before.leftOn()),
+                transition == StatusTransition.ENTERED ? null : leftReason, now);
+        if (stored.isPresent()) {
+            valuations.update(after);
+        } else {
+            valuations.save(after);
+        }
+        publish(companyId, before, after, transition, cause, now);
+    }
+
+    private static String leftReason(Cause cause) {
+        if (cause.retracted()) {
+            return "RETRACTED_ROUND";
+        }
+        return ValuationPoint.MARK.equals(cause.type()) ? "DOWN_MARK" : "DOWN_ROUND";
+    }
+
+    private void publish(UUID companyId, CompanyValuation before, CompanyValuation after, StatusTransition transition,
+                         Cause cause, Instant now) {
+        TrackedCompany company = companies.findById(companyId).orElseThrow();
+        ValuationChanged change = new ValuationChanged(companyId, company.name(), company.country(), company.layer(),
+                before.usd(), after.usd(), changePct(before.usd(), after.usd()), before.status(), after.status(),
+                transition, after.asOf(), after.basis(), cause.type(), cause.id(), cause.eventId(),
+                transition == StatusTransition.LEFT ? after.leftReason() : null);
+        CloudEvent<ValuationChanged> event = CloudEvent.of(EVENT_SOURCE, ValuationChanged.TYPE, companyId.toString(),
+                now, change);
+        outbox.append(Topics.VALUATION_CHANGES, companyId.toString(), event);
+        changeLog.append(event);
+    }
+
+    static @Nullable BigDecimal changePct(@Nullable BigDecimal previous, @Nullable BigDecimal current) {
+        if (previous == null || current == null || previous.signum() == 0) {
+            return null;
+        }
+        return current.subtract(previous).multiply(BigDecimal.valueOf(100)).divide(previous, 2, RoundingMode.HALF_EVEN);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,52 @@
+package io.aigcwatch.valuation.query;
+
+import io.aigcwatch.kit.problem.ProblemException;
+import io.aigcwatch.valuation.ledger.ChangeLog;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The pollable change log: every valuation.changed event since a time, oldest first, a page at a time. The
+ * {@code next} cursor resumes exactly after the last change returned.
+ */
+@Controller("/valuation-changes")
+class ChangeLogController {
+    private static final int MAX_PAGE = 500;
+
+    private final ChangeLog changes;
+
+    ChangeLogController(ChangeLog changes) {
+        this.changes = changes;
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> page(@Nullable @QueryValue String since, @Nullable @QueryValue Long cursor,
+                              @Nullable @QueryValue Integer limit) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        Instant from = null;
+        if (since != null && !since.isBlank()) {
+            try {
+                from = Instant.parse(since.trim());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("since", "'" + since + "' is not an ISO 8601 instant such as 2024-01-31T00:00:00Z");
+            }
+        }
+        List<ChangeLog.Entry> entries = changes.after(cursor == null ? 0 : cursor, from, size);
+        String items = entries.stream().map(ChangeLog.Entry::payload).collect(Collectors.joining(",", "[", "]"));
+        String next = entries.size() < size ? "null" : String.valueOf(entries.get(entries.size() - 1).seq());
+        // the stored events are already JSON; they are passed through as written, not parsed and re-serialised
+        return HttpResponse.ok("{\"items\":" + items + ",\"next\":" + next + "}");
+    }
+}

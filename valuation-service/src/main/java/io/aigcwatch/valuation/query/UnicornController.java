@@ -1,0 +1,49 @@
+package io.aigcwatch.valuation.query;
+
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.valuation.UnicornStatus;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Companies valued at or above USD 1B now, largest first, with the date each one joined. */
+@Controller("/unicorns")
+class UnicornController {
+    private final UnicornRepository unicorns;
+
+    UnicornController(UnicornRepository unicorns) {
+        this.unicorns = unicorns;
+    }
+
+    @Get
+    UnicornList list(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
+                     @Nullable @QueryValue String status) {
+        String countryCode = country == null ? null : country.trim().toUpperCase(Locale.ROOT);
+        String layerName = oneOf("layer", layer, Arrays.stream(Layer.values()).map(Enum::name).toList());
+        String statusName = oneOf("status", status, List.of(UnicornStatus.UNICORN.name(), UnicornStatus.DECACORN.name()));
+        List<UnicornRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
+        return new UnicornList(rows.size(), rows);
+    }
+
+    private static String oneOf(String name, @Nullable String value, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String upper = value.trim().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(upper)) {
+            throw ProblemException.invalid(name, "'" + value + "' is not one of " + allowed);
+        }
+        return upper;
+    }
+
+    @Serdeable
+    record UnicornList(int count, List<UnicornRepository.UnicornRow> items) {
+    }
+}

@@ -1,0 +1,36 @@
+package io.aigcwatch.valuation.query;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import io.aigcwatch.valuation.ledger.CompanyValuation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface UnicornRepository extends GenericRepository<CompanyValuation, UUID> {
+
+    @Query(value = """
+            select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on
+            from company_valuation v join company c on c.id = v.company_id
+            where v.status in ('UNICORN', 'DECACORN')
+              and (cast(:country as text) is null or c.country = cast(:country as text))
+              and (cast(:layer as text) is null or c.layer = cast(:layer as text))
+              and (cast(:status as text) is null or v.status = cast(:status as text))
+            order by v.usd desc, c.name""", nativeQuery = true)
+    List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status);
+
+    @Introspected
+    @Serdeable
+    record UnicornRow(UUID companyId, String name, @Nullable String localName, @Nullable String country,
+                      @Nullable String layer, BigDecimal usd, LocalDate asOf, String basis, String status,
+                      @Nullable LocalDate joinedOn) {
+    }
+}

@@ -1,0 +1,173 @@
+package io.aigcwatch.valuation;
+
+import io.aigcwatch.events.Topics;
+import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.infra.TopicReader;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Funding events in, valuation changes out, on the real broker and database. */
+@ExtendWith(RealInfraExtension.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValuationFlowTest implements TestPropertyProvider {
+    private final TestInfra infra = RealInfraExtension.forClass(ValuationFlowTest.class);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    private FundingEvents funding;
+    private TopicReader changes;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return infra.testProperties();
+    }
+
+    @BeforeAll
+    void connect() {
+        funding = new FundingEvents(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS), json);
+        changes = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES));
+    }
+
+    @AfterAll
+    void disconnect() {
+        funding.close();
+        changes.close();
+    }
+
+    @Test
+    void crossingTheLineEntersAndARetractionLeaves() {
+        CompanyData company = FundingEvents.company("Crossing AI");
+        funding.recorded(FundingEvents.round(company, UUID.randomUUID(), 1, "800000000", LocalDate.of(2023, 1, 10)));
+        UUID bigRound = UUID.randomUUID();
+        funding.recorded(FundingEvents.round(company, bigRound, 1, "1200000000", LocalDate.of(2023, 6, 1)));
+
+        List<Map<String, Object>> seen = changesOf(company, 2);
+        Map<String, Object> entered = data(seen.get(1));
+        assertEquals("ENTERED", entered.get("transition"));
+        assertEquals(8.0e8, ((Number) entered.get("previousUsd")).doubleValue());
+        assertEquals(1.2e9, ((Number) entered.get("currentUsd")).doubleValue());
+        assertEquals(50.0, ((Number) entered.get("changePct")).doubleValue());
+        assertEquals("UNICORN", entered.get("statusAfter"));
+        assertEquals(bigRound.toString(), entered.get("causeId"));
+
+        Map<String, Object> unicorns = get("/unicorns");
+        assertTrue(unicorns.toString().contains("Crossing AI"), unicorns::toString);
+        assertTrue(unicorns.toString().contains("joinedOn=2023-06-01"), unicorns::toString);
+
+        funding.retracted(company, bigRound);
+        Map<String, Object> left = data(changesOf(company, 3).get(2));
+        assertEquals("LEFT", left.get("transition"));
+        assertEquals("RETRACTED_ROUND", left.get("leftReason"));
+        assertEquals(8.0e8, ((Number) left.get("currentUsd")).doubleValue());
+        assertTrue(!get("/unicorns").toString().contains("Crossing AI"));
+        assertEquals(3, changesOf(company, 3).size(), "exactly one change per event");
+    }
+
+    @Test
+    void aLateOldRoundDoesNotOverwriteANewerValuation() {
+        CompanyData company = FundingEvents.company("Late Arrival Labs");
+        funding.recorded(FundingEvents.round(company, UUID.randomUUID(), 1, "2000000000", LocalDate.of(2024, 3, 1)));
+        changesOf(company, 1);
+        funding.recorded(FundingEvents.round(company, UUID.randomUUID(), 1, "500000000", LocalDate.of(2022, 1, 1)));
+        UUID marker = UUID.randomUUID();
+        funding.recorded(FundingEvents.round(FundingEvents.company("Marker " + marker), UUID.randomUUID(), 1, "10", LocalDate.of(2024, 1, 1)));
+        changesOf(FundingEvents.company("Marker " + marker), 1);
+        assertEquals(1, changesOf(company, 1).size(), "the old round changed nothing current");
+
+        Map<String, Object> history = get("/companies/" + company.id() + "/valuations");
+        assertTrue(history.toString().contains("asOf=2022-01-01"), history::toString);
+        assertTrue(history.toString().contains("direction=UP"), "2022's 0.5B then 2024's 2B: " + history);
+    }
+
+    @Test
+    void aReplayedEventChangesNothingAndPoisonIsParked() {
+        CompanyData company = FundingEvents.company("Replay Co");
+        FundingRoundData round = FundingEvents.round(company, UUID.randomUUID(), 1, "3000000000", LocalDate.of(2024, 5, 5));
+        var event = funding.recorded(round);
+        changesOf(company, 1);
+
+        funding.resend(company.id().toString(), event);
+        funding.raw(company.id().toString(), "this is not JSON");
+        funding.raw(company.id().toString(), "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"source\":\"/x\",\"type\":\"funding.retracted\",\"data\":{\"roundId\":\"" + UUID.randomUUID()
+                + "\",\"companyId\":\"" + UUID.randomUUID() + "\",\"version\":2}}");
+        CompanyData after = FundingEvents.company("After The Poison");
+        funding.recorded(FundingEvents.round(after, UUID.randomUUID(), 1, "1500000000", LocalDate.of(2024, 6, 6)));
+        changesOf(after, 1);
+        assertEquals(1, changesOf(company, 1).size(), "the replay emitted nothing");
+
+        try (TopicReader dlt = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS_DLT))) {
+            List<ConsumerRecord<String, String>> parked = dlt.awaitRecords(Duration.ofSeconds(20), records -> records.size() >= 2);
+            assertEquals("this is not JSON", parked.get(0).value());
+            String reason = new String(parked.get(0).headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.startsWith("not a CloudEvent"), reason);
+            String unknown = new String(parked.get(1).headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(unknown.startsWith("unknown company"), unknown);
+        }
+    }
+
+    private List<Map<String, Object>> changesOf(CompanyData company, int atLeast) {
+        return changes.awaitRecords(Duration.ofSeconds(20), records -> records.stream()
+                        .filter(r -> company.id().toString().equals(r.key())).count() >= atLeast).stream()
+                .filter(r -> company.id().toString().equals(r.key()))
+                .map(r -> map(r.value()))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> event) {
+        assertEquals("valuation.changed", event.get("type"));
+        return (Map<String, Object>) event.get("data");
+    }
+
+    private Map<String, Object> get(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.getURI() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return map(response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String body) {
+        try {
+            return json.readValue(body, Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(body, e);
+        }
+    }
+}
