@@ -34,6 +34,35 @@ class FxRateController {
                 .toList();
     }
 
+    /** What funding-service would record: other services convert with the same table, so every USD figure agrees. */
+    @Get("/convert")
+    ConversionView convert(@QueryValue String currency, @QueryValue String amount, @QueryValue String on) {
+        String code = currency.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!FxRates.isIsoCurrency(code)) {
+            throw ProblemException.invalid("currency", "'" + currency + "' is not an ISO 4217 currency code");
+        }
+        BigDecimal value;
+        LocalDate date;
+        try {
+            value = new BigDecimal(amount.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("amount", "'" + amount + "' is not a decimal number");
+        }
+        try {
+            date = LocalDate.parse(on.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("on", "'" + on + "' is not an ISO 8601 date");
+        }
+        Conversion rate = rates.on(code, date).orElseThrow(() -> ProblemException.invalid("currency",
+                "no " + code + " to USD rate is known for " + date.toString().substring(0, 7)
+                        + "; an admin can add one with PUT /fx-rates/" + code + "/" + date.toString().substring(0, 7)));
+        return new ConversionView(value, code, rate.toUsd(value), rate.unitsPerUsd(), rate.rateDate());
+    }
+
+    @Serdeable
+    record ConversionView(BigDecimal amount, String currency, BigDecimal usd, BigDecimal unitsPerUsd, LocalDate rateDate) {
+    }
+
     @Put("/{currency}/{month}")
     RateView amend(String currency, String month, @Body Amendment amendment) {
         String code = currency.toUpperCase(java.util.Locale.ROOT);

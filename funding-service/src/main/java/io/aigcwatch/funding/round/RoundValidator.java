@@ -46,6 +46,18 @@ final class RoundValidator {
         return new RoundValidator(today).check(request);
     }
 
+    /** A company on its own, as other services register one: by name, country and layer. */
+    static ValidRound.CompanyRef validateCompany(@Nullable RoundRequest.CompanyInput input, LocalDate today) {
+        RoundValidator validator = new RoundValidator(today);
+        ValidRound.CompanyRef company = validator.company(input == null ? null
+                : new RoundRequest.CompanyInput(null, input.name(), input.localName(), input.country(), input.layer(),
+                input.segments()));
+        if (!validator.errors.isEmpty()) {
+            throw ProblemException.invalid(validator.errors);
+        }
+        return company;
+    }
+
     private ValidRound check(@Nullable RoundRequest request) {
         if (request == null) {
             throw ProblemException.invalid("body", "a funding event is required");

@@ -59,7 +59,7 @@ public class ValuationLedger {
             ValuationPoint point = new ValuationPoint(existing.map(ValuationPoint::id).orElseGet(UUID::randomUUID),
                     round.company().id(), ValuationPoint.ROUND, round.roundId(), eventId, round.announcedOn(),
                     round.postMoneyValuation().value(), round.postMoneyValuation().currency(),
-                    round.postMoneyValuation().usd(), "REPORTED", round.source(), true, now());
+                    round.postMoneyValuation().usd(), "REPORTED", round.source(), true, now(), null);
             if (existing.isPresent()) {
                 points.update(point);
             } else {
@@ -69,6 +69,19 @@ public class ValuationLedger {
             existing.ifPresent(point -> points.update(point.withActive(false)));
         }
         recompute(round.company().id(), new Cause(ValuationPoint.ROUND, round.roundId(), eventId, false));
+    }
+
+    /** A valuation reported or estimated without a round; its company is the one funding-service registered. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public ValuationPoint applyMark(CompanyData company, LocalDate asOf, BigDecimal amount, String currency,
+                                    BigDecimal usd, String basis, @Nullable String source, @Nullable String listedAs) {
+        remember(company);
+        UUID markId = UUID.randomUUID();
+        ValuationPoint point = new ValuationPoint(markId, company.id(), ValuationPoint.MARK, markId, markId, asOf,
+                amount, currency, usd, basis, source, true, now(), listedAs);
+        points.save(point);
+        recompute(company.id(), new Cause(ValuationPoint.MARK, markId, markId, false));
+        return point;
     }
 
     /** @return false when the round's company is unknown here, which makes the event a poison message */

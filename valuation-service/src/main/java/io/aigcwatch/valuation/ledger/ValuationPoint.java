@@ -18,13 +18,14 @@ import java.util.UUID;
 @MappedEntity("valuation_point")
 public record ValuationPoint(@Id UUID id, UUID companyId, String causeType, UUID causeId, UUID causeEventId,
                              LocalDate asOf, BigDecimal amount, String currency, BigDecimal usd, String basis,
-                             @Nullable String source, boolean active, Instant recordedAt) {
+                             @Nullable String source, boolean active, Instant recordedAt,
+                             @Nullable String listedAs) {
 
     public static final String ROUND = "ROUND";
     public static final String MARK = "MARK";
 
     ValuationPoint withActive(boolean isActive) {
         return new ValuationPoint(id, companyId, causeType, causeId, causeEventId, asOf, amount, currency, usd,
-                basis, source, isActive, recordedAt);
+                basis, source, isActive, recordedAt, listedAs);
     }
 }

@@ -29,7 +29,8 @@ class UnicornController {
         String layerName = oneOf("layer", layer, Arrays.stream(Layer.values()).map(Enum::name).toList());
         String statusName = oneOf("status", status, List.of(UnicornStatus.UNICORN.name(), UnicornStatus.DECACORN.name()));
         List<UnicornRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
-        return new UnicornList(rows.size(), rows);
+        List<Excluded> excluded = unicorns.mislabelled().stream().map(Excluded::of).toList();
+        return new UnicornList(rows.size(), rows, excluded);
     }
 
     private static String oneOf(String name, @Nullable String value, List<String> allowed) {
@@ -43,7 +44,18 @@ class UnicornController {
         return upper;
     }
 
+    /** @param excluded companies a source calls unicorns whose valuation is under USD 1B, and why they are not counted */
     @Serdeable
-    record UnicornList(int count, List<UnicornRepository.UnicornRow> items) {
+    record UnicornList(int count, List<UnicornRepository.UnicornRow> items, List<Excluded> excluded) {
+    }
+
+    @Serdeable
+    record Excluded(java.util.UUID companyId, String name, java.math.BigDecimal usd, String reason) {
+        static Excluded of(UnicornRepository.MislabelledRow row) {
+            return new Excluded(row.companyId(), row.name(), row.usd(), "listed as " + row.listedAs()
+                    + (row.source() == null ? "" : " by " + row.source()) + ", but valued at USD "
+                    + row.usd().movePointLeft(9).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                    + "B as of " + row.asOf() + ", under the USD 1B line; not counted");
+        }
     }
 }

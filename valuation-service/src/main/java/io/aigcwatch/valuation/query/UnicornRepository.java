@@ -27,6 +27,20 @@ interface UnicornRepository extends GenericRepository<CompanyValuation, UUID> {
             order by v.usd desc, c.name""", nativeQuery = true)
     List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status);
 
+    /** Companies whose current valuation a source labelled a unicorn (or more) while its figure is under the line. */
+    @Query(value = """
+            select v.company_id, c.name, p.listed_as, v.usd, v.as_of, p.source
+            from company_valuation v join company c on c.id = v.company_id join valuation_point p on p.id = v.point_id
+            where p.listed_as is not null and v.status = 'NONE'
+            order by v.usd desc, c.name""", nativeQuery = true)
+    List<MislabelledRow> mislabelled();
+
+    @Introspected
+    @Serdeable
+    record MislabelledRow(UUID companyId, String name, String listedAs, BigDecimal usd, LocalDate asOf,
+                          @Nullable String source) {
+    }
+
     @Introspected
     @Serdeable
     record UnicornRow(UUID companyId, String name, @Nullable String localName, @Nullable String country,

@@ -1,0 +1,123 @@
+package io.aigcwatch.valuation;
+
+import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.infra.TestInfra;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Valuation marks on the real database and broker, with funding-service's HTTP answers from a stand-in. */
+@ExtendWith(RealInfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValuationMarksTest {
+    private EmbeddedServer funding;
+    private EmbeddedServer valuation;
+    private JsonMapper json;
+
+    @BeforeAll
+    void start(TestInfra infra) {
+        funding = ApplicationContext.run(EmbeddedServer.class, Map.of("test.funding-stand-in", "true",
+                "micronaut.server.port", -1, "datasources.default.enabled", false, "flyway.enabled", false,
+                "kafka.enabled", false, "aigcwatch.outbox.enabled", false), "stand-in");
+        Map<String, Object> properties = new HashMap<>(infra.testProperties());
+        properties.put("micronaut.http.services.funding.url", funding.getURI().toString());
+        valuation = ApplicationContext.run(EmbeddedServer.class, properties);
+        json = valuation.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    @AfterAll
+    void stop() {
+        valuation.close();
+        funding.close();
+    }
+
+    @Test
+    void aMarkIsConvertedCountedAndRecordedOnce() {
+        String mark = """
+                {"company": {"name": "OpenAI", "country": "US", "layer": "MODEL"},
+                 "valuation": {"value": "20000000000", "currency": "USD"}, "asOf": "2023-01-23", "basis": "REPORTED",
+                 "source": "https://example.org/report", "listedAs": "UNICORN"}""";
+        HttpResponse<String> created = post(mark);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(2.0e10, ((Number) map(created.body()).get("usd")).doubleValue());
+        assertEquals(409, post(mark).statusCode(), "the same report loaded twice is one mark");
+
+        Map<String, Object> unicorns = get("/unicorns");
+        assertTrue(unicorns.get("items").toString().contains("OpenAI"), unicorns::toString);
+        assertTrue(unicorns.get("items").toString().contains("DECACORN"), unicorns::toString);
+    }
+
+    @Test
+    void aCompanyCalledAUnicornUnderTheLineIsExplainedNotCounted() {
+        HttpResponse<String> created = post("""
+                {"company": {"name": "Anthropic", "country": "US", "layer": "MODEL"},
+                 "valuation": {"value": "2100000000", "currency": "CNY"}, "asOf": "2023-01-23",
+                 "source": "report", "listedAs": "UNICORN"}""");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(3.0e8, ((Number) map(created.body()).get("usd")).doubleValue());
+        Map<String, Object> unicorns = get("/unicorns");
+        assertTrue(!unicorns.get("items").toString().contains("Anthropic"), unicorns::toString);
+        String excluded = unicorns.get("excluded").toString();
+        assertTrue(excluded.contains("Anthropic") && excluded.contains("USD 0.30B") && excluded.contains("under the USD 1B line"),
+                excluded);
+    }
+
+    @Test
+    void badMarksNameTheirFieldsAndFundingsCompanyErrorsComeBackUnderTheMarksNames() {
+        HttpResponse<String> bad = post("""
+                {"company": {"name": "X", "country": "ZZ", "layer": "MODEL"},
+                 "valuation": {"value": "100", "currency": "USD"}, "asOf": "2023-01-23"}""");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("company.country"), bad.body());
+        HttpResponse<String> worse = post("""
+                {"valuation": {"value": "-1"}, "asOf": "1980-01-01", "basis": "GUESSED"}""");
+        assertEquals(422, worse.statusCode());
+        for (String field : new String[]{"company", "valuation.value", "valuation.currency", "asOf", "basis"}) {
+            assertTrue(worse.body().contains("\"field\":\"" + field + "\""), field + " in " + worse.body());
+        }
+    }
+
+    private HttpResponse<String> post(String body) {
+        return send(HttpRequest.newBuilder(URI.create(valuation.getURI() + "/valuation-marks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private Map<String, Object> get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(valuation.getURI() + path)).build());
+        assertEquals(200, response.statusCode(), response.body());
+        return map(response.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String body) {
+        try {
+            return json.readValue(body, Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(body, e);
+        }
+    }
+}
