@@ -1,5 +1,6 @@
 package io.aigcwatch.stack;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ final class LocalStack {
             Signals.onTermination(stack::close);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
             Infra infra = stack.start(keys);
+            System.out.println("[aigcwatch] " + SeedData.loadOnce(config.home(),
+                    URI.create("http://localhost:" + config.port(Service.GATEWAY)), keys.adminKey()));
             System.out.print(Banner.render(config, infra, keys, stack.sinceStart()));
             stack.awaitClosed();
         } catch (StackException e) {
