@@ -3,6 +3,7 @@ package io.aigcwatch.funding.bench;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
+import io.aigcwatch.infra.TopicWatch;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.HdrHistogram.Histogram;
@@ -99,7 +100,8 @@ public final class FundingBenchmark {
 
         try (Connection db = DriverManager.getConnection(servers.postgres().jdbcUrl("bench"),
                 servers.postgres().username(), servers.postgres().password());
-             ConsumerWatch watch = new ConsumerWatch(servers.kafka().bootstrapServers(), Topics.FUNDING_EVENTS)) {
+             TopicWatch watch = new TopicWatch(servers.kafka().bootstrapServers(), Topics.FUNDING_EVENTS,
+                     record -> between(record.value(), "\"roundId\":\""))) {
             awaitRelayIdle(db);
             long fromSeq = maxSeq(db);
             Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
@@ -114,6 +116,12 @@ public final class FundingBenchmark {
         }
         System.out.print(report.substring(report.indexOf("relay lag")));
         return report.toString();
+    }
+
+    /** The 36-character id that follows {@code marker} in a JSON text. */
+    static String between(String json, String marker) {
+        int at = json.indexOf(marker) + marker.length();
+        return json.substring(at, at + 36);
     }
 
     private void closeConnections() throws IOException {
@@ -170,9 +178,7 @@ public final class FundingBenchmark {
             pending.add(clients.submit(() -> {
                 PlainHttpClient.Response response = post();
                 if (response.status() == 201) {
-                    String body = response.body();
-                    int at = body.indexOf("\"id\":\"") + 6;
-                    acceptedAt.put(body.substring(at, at + 36), System.nanoTime());
+                    acceptedAt.put(between(response.body(), "\"id\":\""), System.nanoTime());
                 }
                 return null;
             }));

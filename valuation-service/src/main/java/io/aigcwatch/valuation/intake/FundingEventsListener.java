@@ -10,12 +10,13 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Thin on purpose: the intake does the work. The offset of a record is committed only after it returns, which is
- * after its transaction committed (or its poison was parked). A failure that may pass, such as the database being
+ * Thin on purpose: the intake does the work. Offsets are committed after each polled batch, so only after the
+ * transaction of every record in it committed (or its poison was parked); a crash before that commit redelivers
+ * records whose ids are already stored, which change nothing. Two consumer threads share the partitions. A failure that may pass, such as the database being
  * down, is retried with backoff instead of skipped, so no event is lost.
  */
-@KafkaListener(groupId = "valuation-service", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+@KafkaListener(groupId = "${aigcwatch.valuation.consumer-group:valuation-service}", offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC, threadsValue = "${aigcwatch.valuation.consumer-threads:2}",
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
                 retryDelay = "200ms"))
 class FundingEventsListener {

@@ -1,4 +1,4 @@
-package io.aigcwatch.funding.bench;
+package io.aigcwatch.infra;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,16 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
-/** A stock consumer polling on its own thread, noting when each round's event first reached it. */
-final class ConsumerWatch implements AutoCloseable {
+/**
+ * For benchmarks: a stock consumer polling on its own thread, noting when each record first reached it, by an id
+ * taken from the record, to measure the delay from something sent to its record arriving.
+ */
+public final class TopicWatch implements AutoCloseable {
     private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
-    ConsumerWatch(String bootstrapServers, String topic) {
+    public TopicWatch(String bootstrapServers, String topic, Function<ConsumerRecord<String, String>, String> idOf) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
@@ -37,9 +41,7 @@ final class ConsumerWatch implements AutoCloseable {
             try (consumer) {
                 while (running) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                        long now = System.nanoTime();
-                        int at = record.value().indexOf("\"roundId\":\"") + 11;
-                        seenAt.putIfAbsent(record.value().substring(at, at + 36), now);
+                        seenAt.putIfAbsent(idOf.apply(record), System.nanoTime());
                     }
                 }
             }
@@ -47,7 +49,8 @@ final class ConsumerWatch implements AutoCloseable {
         poller.start();
     }
 
-    Histogram lagAfter(Map<String, Long> acceptedAt, Duration timeout) {
+    /** The delay in microseconds from each id's {@code System.nanoTime()} in {@code sentAt} to its record arriving. */
+    public Histogram lagAfter(Map<String, Long> acceptedAt, Duration timeout) {
         await().atMost(timeout).until(() -> seenAt.keySet().containsAll(acceptedAt.keySet()));
         Histogram lag = new Histogram(60_000_000L, 3);
         acceptedAt.forEach((id, accepted) -> lag.recordValue(Math.max(0, seenAt.get(id) - accepted) / 1000));
