@@ -95,6 +95,25 @@ class ValuationFlowTest implements TestPropertyProvider {
     }
 
     @Test
+    void aCorrectionDownUnderTheLineLeavesAsADownRoundAndTheChangeLogPages() {
+        CompanyData company = FundingEvents.company("Corrected Down Inc");
+        UUID roundId = UUID.randomUUID();
+        funding.recorded(FundingEvents.round(company, roundId, 1, "1500000000", LocalDate.of(2024, 2, 2)));
+        funding.corrected(FundingEvents.round(company, roundId, 2, "900000000", LocalDate.of(2024, 2, 2)));
+        Map<String, Object> left = data(changesOf(company, 2).get(1));
+        assertEquals("LEFT", left.get("transition"));
+        assertEquals("DOWN_ROUND", left.get("leftReason"));
+        assertEquals(-40.0, ((Number) left.get("changePct")).doubleValue());
+
+        Map<String, Object> firstPage = get("/valuation-changes?limit=1");
+        assertEquals(1, ((List<?>) firstPage.get("items")).size());
+        Map<String, Object> secondPage = get("/valuation-changes?limit=1&cursor=" + firstPage.get("next"));
+        assertTrue(!firstPage.get("items").equals(secondPage.get("items")), "a cursor moves on");
+        assertEquals(0, ((List<?>) get("/valuation-changes?since=2999-01-01T00:00:00Z").get("items")).size());
+        assertTrue(get("/unicorns?country=US&layer=MODEL&status=UNICORN").get("items") instanceof List<?>);
+    }
+
+    @Test
     void aLateOldRoundDoesNotOverwriteANewerValuation() {
         CompanyData company = FundingEvents.company("Late Arrival Labs");
         funding.recorded(FundingEvents.round(company, UUID.randomUUID(), 1, "2000000000", LocalDate.of(2024, 3, 1)));
