@@ -44,7 +44,7 @@ class OutboxCrashRecoveryTest {
                 roundIds.add((String) http.map(created.body()).get("id"));
             }
         }
-        assertEquals(3, count(infra, "select count(*) from funding.outbox where sent_at is null"));
+        assertEquals(3, infra.queryLong("select count(*) from funding.outbox where sent_at is null"));
 
         try (TopicReader topic = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS))) {
             assertEquals(List.of(), topic.drain(Duration.ofMillis(500)), "nothing may be sent before the relay runs");
@@ -55,7 +55,7 @@ class OutboxCrashRecoveryTest {
                 assertEquals(Set.copyOf(roundIds), records.stream().map(r -> roundIdOf(r.value())).collect(Collectors.toSet()));
                 assertEquals(eventIdsInOutbox(infra), eventIds(records));
             }
-            assertEquals(0, count(infra, "select count(*) from funding.outbox where sent_at is null"));
+            assertEquals(0, infra.queryLong("select count(*) from funding.outbox where sent_at is null"));
 
             // Kafka acknowledged, then the process died before the "sent" mark committed.
             String resentId = text(infra, "select id::text from funding.outbox order by seq limit 1");
@@ -105,13 +105,6 @@ class OutboxCrashRecoveryTest {
         return ids;
     }
 
-    private static long count(TestInfra infra, String sql) throws Exception {
-        try (Connection connection = infra.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 
     private static String text(TestInfra infra, String sql) throws Exception {
         try (Connection connection = infra.connect(); Statement statement = connection.createStatement();

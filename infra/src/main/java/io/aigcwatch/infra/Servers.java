@@ -60,6 +60,17 @@ public final class Servers implements AutoCloseable {
         return kafka;
     }
 
+    /** The configuration a Micronaut service needs to run against {@code database} on these servers. */
+    public Map<String, Object> serviceProperties(String database, String topicPrefix) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("datasources.default.url", postgres.jdbcUrl(database));
+        properties.put("datasources.default.username", postgres.username());
+        properties.put("datasources.default.password", postgres.password());
+        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        properties.put("aigcwatch.kafka.topic-prefix", topicPrefix);
+        return properties;
+    }
+
     @Override
     public void close() {
         try {

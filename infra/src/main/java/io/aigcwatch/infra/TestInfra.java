@@ -31,13 +31,7 @@ public record TestInfra(Servers servers, String database, String topicPrefix) {
 
     /** The configuration a Micronaut service needs to run against this class's share of the servers. */
     public Map<String, Object> serviceProperties() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("datasources.default.url", jdbcUrl());
-        properties.put("datasources.default.username", servers.postgres().username());
-        properties.put("datasources.default.password", servers.postgres().password());
-        properties.put("kafka.bootstrap.servers", bootstrapServers());
-        properties.put("aigcwatch.kafka.topic-prefix", topicPrefix);
-        return properties;
+        return servers.serviceProperties(database, topicPrefix);
     }
 
     /**
@@ -54,6 +48,15 @@ public record TestInfra(Servers servers, String database, String topicPrefix) {
     /** A plain JDBC connection to the class's own database, for asserting on what a service wrote. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), servers.postgres().username(), servers.postgres().password());
+    }
+
+    /** The single number a query returns, such as a count, for asserting on what a service wrote. */
+    public long queryLong(String sql) throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     static String databaseNameFor(Class<?> testClass, int sequence) {

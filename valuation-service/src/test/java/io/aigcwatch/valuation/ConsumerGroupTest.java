@@ -62,7 +62,7 @@ class ConsumerGroupTest {
             }
             assertEquals(COMPANIES, changes.drain(Duration.ofSeconds(1)).size(), "the replay emitted nothing");
             assertEquals(before, valuations(infra), "and changed no valuation");
-            assertEquals(COMPANIES, count(infra, "select count(*) from valuation.processed_event"));
+            assertEquals(COMPANIES, infra.queryLong("select count(*) from valuation.processed_event"));
         }
     }
 
@@ -119,11 +119,4 @@ class ConsumerGroupTest {
         return state;
     }
 
-    private static long count(TestInfra infra, String sql) throws Exception {
-        try (Connection connection = infra.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -18,11 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -171,22 +166,10 @@ class ValuationFlowTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> get(String path) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.getURI() + path)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return map(response.body());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Api(server.getURI(), json).get(path);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> map(String body) {
-        try {
-            return json.readValue(body, Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(body, e);
-        }
+        return new Api(server.getURI(), json).map(body);
     }
 }

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValuationMarksTest {
     private EmbeddedServer funding;
     private EmbeddedServer valuation;
-    private JsonMapper json;
+    private Api api;
 
     @BeforeAll
     void start(TestInfra infra) {
@@ -38,7 +34,7 @@ class ValuationMarksTest {
         Map<String, Object> properties = new HashMap<>(infra.testProperties());
         properties.put("micronaut.http.services.funding.url", funding.getURI().toString());
         valuation = ApplicationContext.run(EmbeddedServer.class, properties);
-        json = valuation.getApplicationContext().getBean(JsonMapper.class);
+        api = new Api(valuation.getURI(), valuation.getApplicationContext().getBean(JsonMapper.class));
     }
 
     @AfterAll
@@ -94,30 +90,14 @@ class ValuationMarksTest {
     }
 
     private HttpResponse<String> post(String body) {
-        return send(HttpRequest.newBuilder(URI.create(valuation.getURI() + "/valuation-marks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return api.post("/valuation-marks", body);
     }
 
     private Map<String, Object> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(valuation.getURI() + path)).build());
-        assertEquals(200, response.statusCode(), response.body());
-        return map(response.body());
+        return api.get(path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> map(String body) {
-        try {
-            return json.readValue(body, Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(body, e);
-        }
+        return api.map(body);
     }
 }

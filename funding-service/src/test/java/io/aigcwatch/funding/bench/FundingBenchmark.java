@@ -62,11 +62,7 @@ public final class FundingBenchmark {
         Path home = Files.createTempDirectory("aigcwatch-bench");
         try (Servers servers = Servers.start(InfraMode.fromEnvironment(), home, Servers.Ports.ANY, true)) {
             servers.postgres().ensureDatabase("bench");
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("datasources.default.url", servers.postgres().jdbcUrl("bench"));
-            properties.put("datasources.default.username", servers.postgres().username());
-            properties.put("datasources.default.password", servers.postgres().password());
-            properties.put("kafka.bootstrap.servers", servers.kafka().bootstrapServers());
+            Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
             properties.put("aigcwatch.outbox.enabled", Boolean.parseBoolean(System.getProperty("bench.relay", "true")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {

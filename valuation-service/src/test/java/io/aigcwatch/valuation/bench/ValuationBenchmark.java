@@ -49,11 +49,7 @@ public final class ValuationBenchmark {
         Path home = Files.createTempDirectory("aigcwatch-valuation-bench");
         try (Servers servers = Servers.start(InfraMode.fromEnvironment(), home, Servers.Ports.ANY, true)) {
             servers.postgres().ensureDatabase("bench");
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("datasources.default.url", servers.postgres().jdbcUrl("bench"));
-            properties.put("datasources.default.username", servers.postgres().username());
-            properties.put("datasources.default.password", servers.postgres().password());
-            properties.put("kafka.bootstrap.servers", servers.kafka().bootstrapServers());
+            Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
                  KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
