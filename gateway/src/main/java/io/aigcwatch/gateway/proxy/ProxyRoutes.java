@@ -19,7 +19,8 @@ final class ProxyRoutes {
     private final List<Route> routes;
 
     ProxyRoutes(@Client(id = "funding") ProxyHttpClient funding,
-                @Client(id = "valuation") ProxyHttpClient valuation) {
+                @Client(id = "valuation") ProxyHttpClient valuation,
+                @Client(id = "market") ProxyHttpClient market) {
         this.routes = List.of(
                 new Route("funding", "/funding-events", funding),
                 // a company's valuation history lives with the valuations, the rest of the company with funding
@@ -28,7 +29,8 @@ final class ProxyRoutes {
                 new Route("funding", "/fx-rates", funding),
                 new Route("valuation", "/unicorns", valuation),
                 new Route("valuation", "/valuation-changes", valuation),
-                new Route("valuation", "/valuation-marks", valuation));
+                new Route("valuation", "/valuation-marks", valuation),
+                new Route("market", "/market", market));
     }
 
     /** The route for a public path such as {@code /api/funding-events/1}, if a service answers it. */

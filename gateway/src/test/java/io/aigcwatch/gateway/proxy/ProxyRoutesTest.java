@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProxyRoutesTest {
-    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty());
+    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty(), request -> Mono.empty());
     private final ForwardedHeaders headers = new ForwardedHeaders(routes);
 
     @Test
@@ -28,6 +28,13 @@ class ProxyRoutesTest {
         assertEquals(Optional.of("valuation"), service("/api/companies/6221cb48-e917-48d7-b513-157e6fe58832/valuations"));
         assertEquals(Optional.of("funding"), service("/api/companies/6221cb48-e917-48d7-b513-157e6fe58832"));
         assertEquals(Optional.of("funding"), service("/api/companies/x/valuations/extra"));
+    }
+
+    @Test
+    void marketPathsGoToMarket() {
+        assertEquals(Optional.of("market"), service("/api/market/projections"));
+        assertEquals(Optional.of("market"), service("/api/market/assumptions"));
+        assertTrue(service("/api/marketing").isEmpty());
     }
 
     @Test

@@ -35,9 +35,9 @@ public record Assumptions(
     public record SizeAnchor(int year, BigDecimal value, @Nullable String reasoning) {
     }
 
-    /** @param shares percent by revenue model; a model left out is 0 */
+    /** @param shares percent by revenue model name (see {@link RevenueModel}); a model left out is 0 */
     @Serdeable
-    public record ShareAnchor(int year, Map<RevenueModel, BigDecimal> shares, @Nullable String reasoning) {
+    public record ShareAnchor(int year, Map<String, BigDecimal> shares, @Nullable String reasoning) {
     }
 
     @Serdeable

@@ -184,7 +184,7 @@ public final class ProjectionModel {
     private static Map<RevenueModel, Double> percents(Assumptions.ShareAnchor anchor) {
         Map<RevenueModel, Double> percents = new EnumMap<>(RevenueModel.class);
         for (RevenueModel model : NAMED) {
-            percents.put(model, anchor.shares().getOrDefault(model, BigDecimal.ZERO).doubleValue());
+            percents.put(model, anchor.shares().getOrDefault(model.name(), BigDecimal.ZERO).doubleValue());
         }
         return percents;
     }

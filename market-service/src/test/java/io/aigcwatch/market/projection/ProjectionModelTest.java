@@ -1,12 +1,10 @@
 package io.aigcwatch.market.projection;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +90,8 @@ class ProjectionModelTest {
     }
 
     static Assumptions reportAssumptions() throws Exception {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("datasources.default.enabled", false,
-                "flyway.enabled", false, "kafka.enabled", false));
-             InputStream in = ProjectionModelTest.class.getResourceAsStream("/projections/report-2023.json")) {
-            return context.getBean(JsonMapper.class).readValue(in.readAllBytes(), Assumptions.class);
+        try (InputStream in = ProjectionModelTest.class.getResourceAsStream("/projections/report-2023.json")) {
+            return ObjectMapper.getDefault().readValue(in.readAllBytes(), Assumptions.class);
         }
     }
 

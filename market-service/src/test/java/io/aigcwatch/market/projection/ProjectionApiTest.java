@@ -1,0 +1,88 @@
+package io.aigcwatch.market.projection;
+
+import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.infra.TestInfra;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Projections and their versioned inputs over HTTP, on a real database. */
+@ExtendWith(RealInfraExtension.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectionApiTest implements TestPropertyProvider {
+    private final TestInfra infra = RealInfraExtension.forClass(ProjectionApiTest.class);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return infra.testProperties();
+    }
+
+    @Test
+    void aFreshServiceProjectsTheReportAndBadAssumptionsChangeNothing() throws Exception {
+        Map<String, Object> projection = map(send("GET", "/market/projections", null).body());
+        List<?> years = (List<?>) projection.get("years");
+        assertEquals(8, years.size());
+        assertEquals(1150000000000L, ((Number) ((Map<?, ?>) years.get(7)).get("sizeCny")).longValue());
+        assertTrue(projection.get("warnings").toString().contains("2027 inputs sum to 102%"), projection::toString);
+        assertEquals(1, ((Number) projection.get("assumptionsVersion")).intValue());
+
+        String stored = send("GET", "/market/assumptions", null).body();
+        Object assumptions = map(stored).get("assumptions");
+        String body = json.writeValueAsString(assumptions);
+
+        for (String bad : List.of(
+                body.replace("\"MAAS\":5", "\"MAAS\":-5"),
+                body.replace("\"year\":2030", "\"year\":2020"),
+                body.replace("\"MAAS\":47", "\"CRYPTO\":47"))) {
+            HttpResponse<String> refused = send("PUT", "/market/assumptions", bad);
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+        assertEquals(stored, send("GET", "/market/assumptions", null).body(), "nothing changed");
+
+        HttpResponse<String> accepted = send("PUT", "/market/assumptions", body.replace("\"MAAS\":47", "\"MAAS\":45"));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        Map<String, Object> after = map(send("GET", "/market/projections?from=2027&to=2027", null).body());
+        assertEquals(2, ((Number) after.get("assumptionsVersion")).intValue());
+        assertFalse(after.get("warnings").toString().contains("2027 inputs sum to"),
+                () -> "45 + 32 + 10 + 13 is 100: nothing to correct, " + after);
+        assertEquals(422, send("GET", "/market/projections?scenario=WILD", null).statusCode());
+        assertEquals(422, send("GET", "/market/projections?from=2031&to=2030", null).statusCode());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String body) throws IOException {
+        return json.readValue(body, Map.class);
+    }
+}
