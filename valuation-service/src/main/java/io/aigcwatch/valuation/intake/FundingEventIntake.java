@@ -5,10 +5,10 @@ import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.kit.inbox.CloudEventReader;
+import io.aigcwatch.kit.inbox.PoisonMessage;
 import io.aigcwatch.kit.inbox.ProcessedEvents;
 import io.aigcwatch.valuation.ledger.ValuationLedger;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.UUID;
 
 /**
@@ -28,13 +27,14 @@ import java.util.UUID;
 class FundingEventIntake {
     private static final Logger LOG = LoggerFactory.getLogger(FundingEventIntake.class);
 
-    private final JsonMapper json;
+    private final CloudEventReader reader;
     private final ProcessedEvents processed;
     private final ValuationLedger ledger;
     private final DeadLetters deadLetters;
 
-    FundingEventIntake(JsonMapper json, ProcessedEvents processed, ValuationLedger ledger, DeadLetters deadLetters) {
-        this.json = json;
+    FundingEventIntake(CloudEventReader reader, ProcessedEvents processed, ValuationLedger ledger,
+                       DeadLetters deadLetters) {
+        this.reader = reader;
         this.processed = processed;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
@@ -52,55 +52,21 @@ class FundingEventIntake {
 
     @Transactional
     void apply(String value) {
-        CloudEvent<JsonNode> event = parse(value);
-        UUID eventId = uuid(event.id(), "id");
+        CloudEvent<JsonNode> event = reader.envelope(value);
+        UUID eventId = CloudEventReader.id(event);
         if (!processed.firstTime(eventId, Topics.FUNDING_EVENTS)) {
             return;
         }
         switch (event.type()) {
             case FundingEventTypes.RECORDED, FundingEventTypes.CORRECTED ->
-                    ledger.applyRound(eventId, data(event, FundingRoundData.class));
+                    ledger.applyRound(eventId, reader.data(event, FundingRoundData.class));
             case FundingEventTypes.RETRACTED -> {
-                FundingRetracted retraction = data(event, FundingRetracted.class);
+                FundingRetracted retraction = reader.data(event, FundingRetracted.class);
                 if (!ledger.applyRetraction(eventId, retraction)) {
                     throw new PoisonMessage("unknown company " + retraction.companyId() + " in a retraction");
                 }
             }
             default -> throw new PoisonMessage("unknown event type '" + event.type() + "'");
-        }
-    }
-
-    private CloudEvent<JsonNode> parse(String value) {
-        if (value == null) {
-            throw new PoisonMessage("empty record");
-        }
-        try {
-            return json.readValue(value, Argument.of(CloudEvent.class, JsonNode.class));
-        } catch (IOException | RuntimeException e) {
-            throw new PoisonMessage("not a CloudEvent: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T data(CloudEvent<JsonNode> event, Class<T> type) {
-        try {
-            T data = json.readValueFromTree(event.data(), type);
-            if (data == null) {
-                throw new PoisonMessage(event.type() + " without data");
-            }
-            return data;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof PoisonMessage poison) {
-                throw poison;
-            }
-            throw new PoisonMessage("data does not fit " + event.type() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (RuntimeException e) {
-            throw new PoisonMessage(field + " is not a UUID: " + value, e);
         }
     }
 }
