@@ -1,6 +1,7 @@
 package io.aigcwatch.market.projection;
 
 import io.aigcwatch.kit.problem.ProblemException;
+import io.aigcwatch.market.recompute.Recomputer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,9 +15,11 @@ import java.util.Locale;
 @Controller("/market")
 class ProjectionController {
     private final AssumptionStore store;
+    private final Recomputer recomputer;
 
-    ProjectionController(AssumptionStore store) {
+    ProjectionController(AssumptionStore store, Recomputer recomputer) {
         this.store = store;
+        this.recomputer = recomputer;
     }
 
     /** Market size and revenue-model shares for each year, with the warnings and the inputs' version. */
@@ -48,6 +51,7 @@ class ProjectionController {
     @Put("/assumptions")
     VersionedAssumptions replace(@Body Assumptions assumptions) {
         AssumptionStore.Versioned stored = store.replace(assumptions);
+        recomputer.inputsChanged(ProjectionScope.NAME);
         return new VersionedAssumptions(stored.version(), stored.assumptions());
     }
 

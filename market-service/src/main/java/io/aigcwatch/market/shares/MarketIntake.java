@@ -9,6 +9,7 @@ import io.aigcwatch.events.valuation.ValuationChanged;
 import io.aigcwatch.kit.inbox.CloudEventReader;
 import io.aigcwatch.kit.inbox.PoisonMessage;
 import io.aigcwatch.kit.inbox.ProcessedEvents;
+import io.aigcwatch.market.recompute.Recomputer;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,17 +33,25 @@ class MarketIntake {
     private final ProcessedEvents processed;
     private final FundingAggregates funding;
     private final JdbcOperations jdbc;
+    private final Recomputer recomputer;
 
-    MarketIntake(CloudEventReader reader, ProcessedEvents processed, FundingAggregates funding, JdbcOperations jdbc) {
+    MarketIntake(CloudEventReader reader, ProcessedEvents processed, FundingAggregates funding, JdbcOperations jdbc,
+                 Recomputer recomputer) {
         this.reader = reader;
         this.processed = processed;
         this.funding = funding;
         this.jdbc = jdbc;
+        this.recomputer = recomputer;
     }
 
     void accept(ConsumerRecord<String, String> record) {
         try {
             apply(record.topic(), record.value());
+            if (record.topic().endsWith(Topics.VALUATION_CHANGES)) {
+                recomputer.inputsChanged(ShareScopes.VALUATION_BY_COMPANY);
+            } else {
+                recomputer.inputsChanged(ShareScopes.FUNDING_BY_LAYER, ShareScopes.FUNDING_BY_COUNTRY);
+            }
         } catch (PoisonMessage poison) {
             LOG.warn("Skipping {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), poison.getMessage());
         }

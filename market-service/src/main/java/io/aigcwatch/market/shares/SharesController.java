@@ -1,94 +1,20 @@
 package io.aigcwatch.market.shares;
 
-import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.ReadOnly;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-/**
- * Live shares, read from aggregates that events keep current, so a read costs the same whatever the number of
- * rounds. Each share comes with the count and the sum it rests on.
- */
 @Controller("/market/shares")
 class SharesController {
-    private static final Map<String, String> FUNDING_DIMENSIONS = Map.of("layer", "LAYER", "country", "COUNTRY",
-            "segment", "SEGMENT", "round", "ROUND", "quarter", "QUARTER", "investor", "INVESTOR",
-            "lead", "LEAD_INVESTOR");
+    private final ShareReader reader;
 
-    private final JdbcOperations jdbc;
-
-    SharesController(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    SharesController(ShareReader reader) {
+        this.reader = reader;
     }
 
     @Get
-    @ReadOnly
-    Shares shares(@Nullable @QueryValue String by, @Nullable @QueryValue String metric) {
-        String dimension = by == null ? "layer" : by.trim().toLowerCase(Locale.ROOT);
-        String measure = metric == null ? "funding" : metric.trim().toLowerCase(Locale.ROOT);
-        if (measure.equals("valuation")) {
-            if (!dimension.equals("company")) {
-                throw ProblemException.invalid("by", "valuation shares are by company; funding shares are by "
-                        + FUNDING_DIMENSIONS.keySet());
-            }
-            return shares(dimension, measure, """
-                    select name, 1, usd from company_value where status <> 'NONE' and usd is not null
-                    order by usd desc, name""", "the share of each unicorn in their total valuation");
-        }
-        if (!measure.equals("funding")) {
-            throw ProblemException.invalid("metric", "'" + metric + "' is not one of [funding, valuation]");
-        }
-        String code = FUNDING_DIMENSIONS.get(dimension);
-        if (code == null) {
-            throw ProblemException.invalid("by", "'" + by + "' is not one of " + FUNDING_DIMENSIONS.keySet()
-                    + " (or company, with metric=valuation)");
-        }
-        String note = dimension.equals("segment") || dimension.startsWith("investor") || dimension.equals("lead")
-                ? "a round counts once in each of its " + dimension + "s, so shares are of the sum over " + dimension + "s"
-                : "undisclosed amounts count as rounds at USD 0; approximate ones at their point value or mid-range";
-        return shares(dimension, measure, "select bucket, rounds, usd from funding_aggregate where dimension = '"
-                + code + "' and rounds > 0 order by usd desc, bucket", note);
-    }
-
-    private Shares shares(String by, String metric, String sql, String note) {
-        List<Row> rows = jdbc.prepareStatement(sql, statement -> {
-            List<Row> found = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    found.add(new Row(row.getString(1), row.getLong(2), row.getBigDecimal(3)));
-                }
-            }
-            return found;
-        });
-        BigDecimal total = rows.stream().map(Row::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long count = rows.stream().mapToLong(Row::count).sum();
-        List<Share> shares = rows.stream().map(row -> new Share(row.key(), row.count(), row.usd(),
-                total.signum() == 0 ? BigDecimal.ZERO
-                        : row.usd().multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN))).toList();
-        return new Shares(by, metric, count, total, shares, note);
-    }
-
-    private record Row(String key, long count, BigDecimal usd) {
-    }
-
-    /** @param pct percent of the total USD, two decimals */
-    @Serdeable
-    record Share(String key, long count, BigDecimal usd, BigDecimal pct) {
-    }
-
-    @Serdeable
-    record Shares(String by, String metric, long count, BigDecimal totalUsd, List<Share> shares, String note) {
+    ShareReader.Shares shares(@Nullable @QueryValue String by, @Nullable @QueryValue String metric) {
+        return reader.read(by, metric);
     }
 }

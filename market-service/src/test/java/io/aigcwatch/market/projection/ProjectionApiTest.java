@@ -2,6 +2,8 @@ package io.aigcwatch.market.projection;
 
 import io.aigcwatch.infra.RealInfraExtension;
 import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.infra.TopicReader;
+import io.aigcwatch.events.Topics;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +67,13 @@ class ProjectionApiTest implements TestPropertyProvider {
 
         HttpResponse<String> accepted = send("PUT", "/market/assumptions", body.replace("\"MAAS\":47", "\"MAAS\":45"));
         assertEquals(200, accepted.statusCode(), accepted.body());
+        try (TopicReader recomputed = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.MARKET_PROJECTIONS))) {
+            String event = recomputed.awaitRecords(Duration.ofSeconds(10), records -> records.stream()
+                    .anyMatch(r -> "projections".equals(r.key()))).stream()
+                    .filter(r -> "projections".equals(r.key())).findFirst().orElseThrow().value();
+            assertTrue(event.contains("\"key\":\"2027.MAAS\""), "the changed 2027 share is named: " + event);
+            assertFalse(event.contains("\"key\":\"2030.sizeCny\""), "an unchanged size is not: " + event);
+        }
         Map<String, Object> after = map(send("GET", "/market/projections?from=2027&to=2027", null).body());
         assertEquals(2, ((Number) after.get("assumptionsVersion")).intValue());
         assertFalse(after.get("warnings").toString().contains("2027 inputs sum to"),

@@ -16,11 +16,13 @@ import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
 import io.aigcwatch.infra.RealInfraExtension;
 import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.infra.TopicReader;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +44,7 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Funding and valuation events in, live shares out, on the real broker and database. */
 @ExtendWith(RealInfraExtension.class)
@@ -69,8 +72,12 @@ class MarketSharesTest implements TestPropertyProvider {
             CloudEvent<FundingRoundData> first = send(producer, FundingEventTypes.RECORDED, round(model, Layer.MODEL, "500000000", 1));
             send(producer, FundingEventTypes.RECORDED, round(app, Layer.APPLICATION, "100000000", 1));
             awaitShare("layer", "MODEL", 1, "500000000");
-            assertEquals(new BigDecimal("83.33"), share("layer", "MODEL").get("pct") instanceof Number n
-                    ? new BigDecimal(n.toString()) : null);
+            Map<String, Object> byLayer = get("/market/shares?by=layer");
+            BigDecimal total = new BigDecimal(byLayer.get("totalUsd").toString());
+            BigDecimal expected = new BigDecimal("500000000").multiply(BigDecimal.valueOf(100))
+                    .divide(total, 2, java.math.RoundingMode.HALF_EVEN);
+            assertEquals(0, expected.compareTo(new BigDecimal(share("layer", "MODEL").get("pct").toString())),
+                    "a share is its sum over the total: " + byLayer);
 
             send(producer, FundingEventTypes.CORRECTED, round(model, Layer.MODEL, "600000000", 2));
             awaitShare("layer", "MODEL", 1, "600000000");
@@ -93,13 +100,40 @@ class MarketSharesTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aBurstOfRoundsIsCoalescedIntoFewRecomputesThatSayWhatMoved() throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()), new StringSerializer(), new StringSerializer());
+             TopicReader recomputed = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.MARKET_PROJECTIONS))) {
+            for (int i = 0; i < 50; i++) {
+                UUID company = UUID.randomUUID();
+                send(producer, FundingEventTypes.RECORDED, round(company, Layer.INFRASTRUCTURE, "1000000", 1, "Burst Capital"));
+            }
+            awaitShare("layer", "INFRASTRUCTURE", 50, "50000000");
+            List<ConsumerRecord<String, String>> events = recomputed.awaitRecords(Duration.ofSeconds(10), records ->
+                    records.stream().anyMatch(r -> r.value().contains("\"key\":\"INFRASTRUCTURE\"")
+                            && r.value().contains("shares.funding.layer")));
+            List<ConsumerRecord<String, String>> layer = recomputed.drain(Duration.ofMillis(800)).stream()
+                    .filter(r -> "shares.funding.layer".equals(r.key())).toList();
+            assertTrue(layer.size() <= 10, "50 rounds coalesced into " + layer.size() + " recomputes");
+            Map<String, Object> last = json.readValue(layer.get(layer.size() - 1).value(), Map.class);
+            assertEquals("market.recomputed", last.get("type"));
+            assertTrue(last.get("data").toString().contains("INFRASTRUCTURE"), last::toString);
+            assertTrue(!events.isEmpty());
+        }
+    }
+
     private FundingRoundData round(UUID companyId, Layer layer, String usd, long version) {
+        return round(companyId, layer, usd, version, "Lead Capital");
+    }
+
+    private FundingRoundData round(UUID companyId, Layer layer, String usd, long version, String lead) {
         CompanyData company = new CompanyData(companyId, "Co " + companyId, null, "US", layer, List.of("TEXT"));
         BigDecimal value = new BigDecimal(usd);
         return new FundingRoundData(companyId, version, company, RoundType.SERIES_A,
                 new MoneyData(value, null, null, "USD", AmountPrecision.EXACT, value, null, null, BigDecimal.ONE,
                         LocalDate.of(2024, 1, 1)),
-                null, LocalDate.of(2024, 2, 2), List.of(new InvestorData("Lead Capital", true)), "test");
+                null, LocalDate.of(2024, 2, 2), List.of(new InvestorData(lead, true)), "test");
     }
 
     private <T> CloudEvent<T> send(KafkaProducer<String, String> producer, String type, T data) throws Exception {
