@@ -47,11 +47,7 @@ class MarketIntake {
     void accept(ConsumerRecord<String, String> record) {
         try {
             apply(record.topic(), record.value());
-            if (record.topic().endsWith(Topics.VALUATION_CHANGES)) {
-                recomputer.inputsChanged(ShareScopes.VALUATION_BY_COMPANY);
-            } else {
-                recomputer.inputsChanged(ShareScopes.FUNDING_BY_LAYER, ShareScopes.FUNDING_BY_COUNTRY);
-            }
+            recomputer.inputsChanged(ShareScopes.SHARES);
         } catch (PoisonMessage poison) {
             LOG.warn("Skipping {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), poison.getMessage());
         }

@@ -1,47 +1,41 @@
 package io.aigcwatch.market.shares;
 
 import io.aigcwatch.market.recompute.OutputScope;
-import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The shares whose moves are published: funding by layer and by country, and unicorn valuation by company. */
-@Factory
-class ShareScopes {
-    static final String FUNDING_BY_LAYER = "shares.funding.layer";
-    static final String FUNDING_BY_COUNTRY = "shares.funding.country";
-    static final String VALUATION_BY_COMPANY = "shares.valuation.company";
+/**
+ * The shares whose moves are published, as one scope, so that an input yields one event: funding by layer and by
+ * country, and unicorn valuation by company, keyed like {@code funding.layer.MODEL}.
+ */
+@Singleton
+class ShareScopes implements OutputScope {
+    static final String SHARES = "shares";
 
-    @Bean
-    OutputScope fundingByLayer(ShareReader reader) {
-        return scope(FUNDING_BY_LAYER, reader, "layer", "funding");
+    private final ShareReader reader;
+
+    ShareScopes(ShareReader reader) {
+        this.reader = reader;
     }
 
-    @Bean
-    OutputScope fundingByCountry(ShareReader reader) {
-        return scope(FUNDING_BY_COUNTRY, reader, "country", "funding");
+    @Override
+    public String name() {
+        return SHARES;
     }
 
-    @Bean
-    OutputScope valuationByCompany(ShareReader reader) {
-        return scope(VALUATION_BY_COMPANY, reader, "company", "valuation");
+    @Override
+    public Map<String, BigDecimal> read() {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        put(values, "funding.layer.", reader.read("layer", "funding"));
+        put(values, "funding.country.", reader.read("country", "funding"));
+        put(values, "valuation.company.", reader.read("company", "valuation"));
+        return values;
     }
 
-    private static OutputScope scope(String name, ShareReader reader, String by, String metric) {
-        return new OutputScope() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Map<String, BigDecimal> read() {
-                return reader.read(by, metric).shares().stream()
-                        .collect(Collectors.toMap(ShareReader.Share::key, ShareReader.Share::pct));
-            }
-        };
+    private static void put(Map<String, BigDecimal> values, String prefix, ShareReader.Shares shares) {
+        shares.shares().forEach(share -> values.put(prefix + share.key(), share.pct()));
     }
 }

@@ -111,14 +111,13 @@ class MarketSharesTest implements TestPropertyProvider {
             }
             awaitShare("layer", "INFRASTRUCTURE", 50, "50000000");
             List<ConsumerRecord<String, String>> events = recomputed.awaitRecords(Duration.ofSeconds(10), records ->
-                    records.stream().anyMatch(r -> r.value().contains("\"key\":\"INFRASTRUCTURE\"")
-                            && r.value().contains("shares.funding.layer")));
+                    records.stream().anyMatch(r -> r.value().contains("\"key\":\"funding.layer.INFRASTRUCTURE\"")));
             List<ConsumerRecord<String, String>> layer = recomputed.drain(Duration.ofMillis(800)).stream()
-                    .filter(r -> "shares.funding.layer".equals(r.key())).toList();
+                    .filter(r -> "shares".equals(r.key())).toList();
             assertTrue(layer.size() <= 10, "50 rounds coalesced into " + layer.size() + " recomputes");
             Map<String, Object> last = json.readValue(layer.get(layer.size() - 1).value(), Map.class);
             assertEquals("market.recomputed", last.get("type"));
-            assertTrue(last.get("data").toString().contains("INFRASTRUCTURE"), last::toString);
+            assertTrue(last.get("data").toString().contains("funding.layer.INFRASTRUCTURE"), last::toString);
             assertTrue(!events.isEmpty());
         }
     }
