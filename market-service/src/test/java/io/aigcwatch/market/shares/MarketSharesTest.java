@@ -105,15 +105,10 @@ class MarketSharesTest implements TestPropertyProvider {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()), new StringSerializer(), new StringSerializer());
              TopicReader recomputed = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.MARKET_PROJECTIONS))) {
-            // sent without waiting for each acknowledgement, so that the 50 rounds arrive as one burst
             for (int i = 0; i < 50; i++) {
                 UUID company = UUID.randomUUID();
-                FundingRoundData round = round(company, Layer.INFRASTRUCTURE, "1000000", 1, "Burst Capital");
-                producer.send(new ProducerRecord<>(infra.topic(Topics.FUNDING_EVENTS), company.toString(),
-                        json.writeValueAsString(CloudEvent.of("/test", FundingEventTypes.RECORDED, company.toString(),
-                                Instant.now(), round))));
+                send(producer, FundingEventTypes.RECORDED, round(company, Layer.INFRASTRUCTURE, "1000000", 1, "Burst Capital"));
             }
-            producer.flush();
             awaitShare("layer", "INFRASTRUCTURE", 50, "50000000");
             List<ConsumerRecord<String, String>> events = recomputed.awaitRecords(Duration.ofSeconds(10), records ->
                     records.stream().anyMatch(r -> r.value().contains("\"key\":\"funding.layer.INFRASTRUCTURE\"")));
