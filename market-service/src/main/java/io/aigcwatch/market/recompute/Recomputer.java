@@ -77,7 +77,7 @@ public class Recomputer implements ApplicationEventListener<ServerStartupEvent> 
             Map<String, BigDecimal> now = scope.read();
             Map<String, BigDecimal> before = published.getOrDefault(scope.name(), Map.of());
             List<MarketRecomputed.Change> changes = new ArrayList<>();
-            for (String key : new TreeSet<>(union(before, now))) {
+            for (String key : union(before, now)) {
                 BigDecimal was = before.get(key);
                 BigDecimal is = now.get(key);
                 if (!sameValue(was, is)) {
@@ -92,8 +92,9 @@ public class Recomputer implements ApplicationEventListener<ServerStartupEvent> 
         }
     }
 
-    private static java.util.Set<String> union(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
-        java.util.Set<String> keys = new TreeSet<>(a.keySet());
+    /** Every key of either, in order, so that an event lists its changes the same way each time. */
+    private static TreeSet<String> union(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        TreeSet<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }

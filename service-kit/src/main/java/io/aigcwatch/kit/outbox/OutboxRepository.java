@@ -25,9 +25,6 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     @Query(value = "select pg_try_advisory_xact_lock(:lockKey)", nativeQuery = true)
     boolean tryRelayLock(long lockKey);
 
-    @Query(value = "select count(*) from outbox where sent_at is null", nativeQuery = true)
-    long countPending();
-
     @Query(value = "delete from outbox where sent_at < now() - make_interval(days => :days)", nativeQuery = true)
     void deleteSentBefore(int days);
 }
