@@ -1,0 +1,39 @@
+package io.aigcwatch.gateway.access;
+
+import io.micronaut.http.HttpRequest;
+
+import java.util.Set;
+
+/**
+ * Who sent a request, as the access filter established it. Features that own data per caller (webhooks) or limit
+ * per caller (stream connections, rate limits) key on {@link #id()}, never on the API key itself.
+ *
+ * @param id     a stable, non-secret id of the key (or {@link #ANONYMOUS_ID}); safe to log and to store
+ * @param scopes what the caller may do
+ */
+public record Caller(String id, Set<Scope> scopes) {
+    public static final String ANONYMOUS_ID = "anonymous";
+    /** The request attribute under which the access filter leaves the caller. */
+    public static final String ATTRIBUTE = "aigcwatch.caller";
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public static Caller anonymous(Set<Scope> scopes) {
+        return new Caller(ANONYMOUS_ID, scopes);
+    }
+
+    /** The caller of a request that passed the access filter; anonymous and scopeless when none was set. */
+    public static Caller of(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, Caller.class).orElseGet(() -> anonymous(Set.of()));
+    }
+
+    public boolean has(Scope scope) {
+        return scopes.contains(scope);
+    }
+
+    public boolean isAnonymous() {
+        return ANONYMOUS_ID.equals(id);
+    }
+}
