@@ -24,6 +24,9 @@ final class ServiceEnvironment {
         }
         if (service == Service.GATEWAY) {
             env.put("AIGCWATCH_API_KEYS", keys.spec());
+            // On a developer's own machine reading needs no key, so a browser or plain curl can look around;
+            // writing still does.
+            env.put("AIGCWATCH_ANONYMOUS_READ", "true");
         } else {
             // Only the gateway checks keys; a backend must not see a value the user exported for the gateway.
             env.put("AIGCWATCH_API_KEYS", "");

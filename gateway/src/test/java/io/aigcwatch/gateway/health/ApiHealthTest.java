@@ -36,7 +36,7 @@ class ApiHealthTest {
     void allServicesUpIs200() {
         try (Gateway gateway = Gateway.start(
                 Map.of("funding", stub.url(), "valuation", stub.url(), "market", stub.url()), Map.of())) {
-            HttpResponse<String> response = gateway.get("/api/health");
+            HttpResponse<String> response = gateway.getAnonymously("/api/health");
 
             assertEquals(200, response.statusCode(), response::body);
             assertEquals("{\"status\":\"UP\",\"services\":{\"gateway\":\"UP\",\"funding\":\"UP\",\"valuation\":\"UP\","
@@ -52,7 +52,7 @@ class ApiHealthTest {
                 // longer than the health timeout, which must win; short enough not to hold up the context's close
                 "micronaut.http.services.market.read-timeout", "5s"))) {
             long started = System.nanoTime();
-            HttpResponse<String> response = gateway.get("/api/health");
+            HttpResponse<String> response = gateway.getAnonymously("/api/health");
             long millis = (System.nanoTime() - started) / 1_000_000;
 
             assertEquals(503, response.statusCode(), response::body);
@@ -66,7 +66,7 @@ class ApiHealthTest {
     void theGatewaysOwnHealthIsUpWhateverTheServicesSay() {
         try (Gateway gateway = Gateway.start(Map.of("funding", StubService.nobodyListening(),
                 "valuation", StubService.nobodyListening(), "market", StubService.nobodyListening()), Map.of())) {
-            HttpResponse<String> response = gateway.get("/health");
+            HttpResponse<String> response = gateway.getAnonymously("/health");
 
             assertEquals(200, response.statusCode(), response::body);
             assertTrue(response.body().contains("\"status\":\"UP\""), response::body);

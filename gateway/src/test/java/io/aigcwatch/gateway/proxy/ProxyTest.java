@@ -44,11 +44,11 @@ class ProxyTest {
 
     @Test
     void aGetReachesTheServiceWithoutTheApiPrefixAndKeepsItsQueryAndHeaders() {
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events/42?country=CN&q=a%20b")
+        HttpResponse<String> response = gateway.send(gateway
+                .request("/api/funding-events/42?country=CN&q=a%20b", Gateway.READ_KEY)
                 .header("Accept", "application/json")
                 .header("If-None-Match", "\"v0\"")
                 .header("X-Request-Id", "req-42")
-                .header("X-API-Key", "secret-key")
                 .header("Cookie", "session=1")
                 .GET().build());
 
@@ -80,7 +80,7 @@ class ProxyTest {
     @Test
     void aPostCarriesItsBodyAndIdempotencyKeyAndItsLocationBecomesPublic() {
         String body = "{\"round\":\"SERIES_B\",\"company\":{\"name\":\"智谱AI\"}}";
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events", Gateway.WRITE_KEY)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "key-1")
                 .POST(BodyPublishers.ofString(body)).build());
@@ -100,7 +100,7 @@ class ProxyTest {
     @Test
     void aChunkedBodyArrivesWhole() {
         String body = "{\"source\":\"" + "y".repeat(20_000) + "\"}";
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events", Gateway.WRITE_KEY)
                 .header("Content-Type", "application/json")
                 // a stream of unknown length: the JDK client sends it chunked
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
@@ -112,7 +112,7 @@ class ProxyTest {
 
     @Test
     void aDeleteReachesTheServiceWithItsPrecondition() {
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events/9")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events/9", Gateway.WRITE_KEY)
                 .header("If-Match", "\"v3\"").DELETE().build());
 
         assertEquals(204, response.statusCode(), response::body);
@@ -130,7 +130,7 @@ class ProxyTest {
 
     @Test
     void anUnsafeRequestIdIsReplaced() {
-        HttpResponse<String> response = gateway.send(gateway.request("/api/companies")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/companies", Gateway.READ_KEY)
                 .header("X-Request-Id", "bad id with spaces").GET().build());
 
         String id = response.headers().firstValue("X-Request-Id").orElseThrow();
@@ -139,7 +139,7 @@ class ProxyTest {
 
     @Test
     void aPreconditionFailureComesBackUnchanged() {
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events/7")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events/7", Gateway.WRITE_KEY)
                 .header("Content-Type", "application/json")
                 .header("If-Match", "\"v0\"")
                 .PUT(BodyPublishers.ofString("{}")).build());
@@ -174,7 +174,7 @@ class ProxyTest {
     @Test
     void aBodyOverTheLimitIsRefusedWith413() {
         String big = "{\"source\":\"" + "x".repeat(70_000) + "\"}";
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events", Gateway.WRITE_KEY)
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(big)).build());
 
@@ -188,16 +188,6 @@ class ProxyTest {
 
         assertEquals(404, response.statusCode());
         assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
-    }
-
-    @Test
-    void requestsWithOrWithoutAnApiKeyAreServed() {
-        HttpResponse<String> withKey = gateway.send(gateway.request("/api/companies")
-                .header("X-API-Key", "anything").GET().build());
-        HttpResponse<String> withoutKey = gateway.get("/api/companies");
-
-        assertEquals(200, withKey.statusCode());
-        assertEquals(200, withoutKey.statusCode());
     }
 
     private Echo echo(HttpResponse<String> response) {

@@ -45,7 +45,7 @@ class ServiceDownTest {
 
     @Test
     void aPostToAServiceThatIsDownIsA503TooNotA500() {
-        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events")
+        HttpResponse<String> response = gateway.send(gateway.request("/api/funding-events", Gateway.WRITE_KEY)
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"round\":\"SEED\"}")).build());
 

@@ -18,6 +18,19 @@ import java.util.Map;
  * which shows status, headers and body exactly as they came over the wire.
  */
 public final class Gateway implements AutoCloseable {
+    public static final String API_KEYS = "aigcwatch.gateway.api-keys";
+    public static final String ANONYMOUS_READ = "aigcwatch.gateway.anonymous-read";
+    public static final String RATE_LIMIT_RPS = "aigcwatch.gateway.rate-limit.requests-per-second";
+    public static final String RATE_LIMIT_BURST = "aigcwatch.gateway.rate-limit.burst";
+    /** The keys every test gateway accepts unless a test sets {@link #API_KEYS} itself. */
+    public static final String READ_KEY = "test-read-7f3a9c2e51d04b8a";
+    public static final String WRITE_KEY = "test-write-2b6e8d1f90a34c7e";
+    public static final String ADMIN_KEY = "test-admin-c41d7e93a8f25b60";
+    public static final String TEST_KEYS = READ_KEY + "=read," + WRITE_KEY + "=read+write,"
+            + ADMIN_KEY + "=read+write+admin";
+    /** High enough that no test meets the rate limit unless it lowers it. */
+    private static final long UNLIMITED = 1_000_000;
+
     private final EmbeddedServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -25,16 +38,29 @@ public final class Gateway implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param serviceUrls URLs by service id: funding, valuation, market */
+    /**
+     * @param serviceUrls URLs by service id: funding, valuation, market
+     * @param more        any other configuration; by default the gateway accepts {@link #TEST_KEYS}, allows no
+     *                    anonymous reads, and has a rate limit no test reaches: {@link #API_KEYS},
+     *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS} and {@link #RATE_LIMIT_BURST} change that
+     */
     public static Gateway start(Map<String, String> serviceUrls, Map<String, Object> more) {
-        Map<String, Object> properties = new HashMap<>(more);
+        Map<String, Object> properties = new HashMap<>(Map.of(API_KEYS, TEST_KEYS,
+                RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED));
+        properties.putAll(more);
         properties.put("micronaut.server.port", -1);
         serviceUrls.forEach((id, url) -> properties.put("micronaut.http.services." + id + ".url", url));
         return new Gateway(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
+    /** A request that carries no key. */
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** A request that carries the key in {@code X-API-Key}. */
+    public HttpRequest.Builder request(String path, String apiKey) {
+        return request(path).header("X-API-Key", apiKey);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
@@ -48,7 +74,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** A GET with {@link #READ_KEY}, as most readers send it. */
     public HttpResponse<String> get(String path) {
+        return get(path, READ_KEY);
+    }
+
+    public HttpResponse<String> get(String path, String apiKey) {
+        return send(request(path, apiKey).GET().build());
+    }
+
+    /** A GET without any key. */
+    public HttpResponse<String> getAnonymously(String path) {
         return send(request(path).GET().build());
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,11 @@ public final class StubService implements AutoCloseable {
                 "micronaut.server.port", -1,
                 "micronaut.application.name", "stub-service",
                 ENABLED, true)));
+    }
+
+    /** Every request the stub received so far, as {@code METHOD /path}, oldest first. */
+    public List<String> received() {
+        return server.getApplicationContext().getBean(ReceivedRequests.class).all();
     }
 
     public String url() {

@@ -65,6 +65,17 @@ final class StubServiceController {
         return Mono.delay(Duration.ofSeconds(3)).map(tick -> HttpResponse.ok(echo(request, null)));
     }
 
+    /** The admin-only writes: echoed, so a test can tell that one got through. */
+    @Put("/fx-rates/{currency}/{month}")
+    HttpResponse<Echo> amendRate(String currency, String month, HttpRequest<?> request, @Body String body) {
+        return HttpResponse.ok(echo(request, body));
+    }
+
+    @Put("/market/assumptions")
+    HttpResponse<Echo> assumptions(HttpRequest<?> request, @Body String body) {
+        return HttpResponse.ok(echo(request, body));
+    }
+
     @Get(value = "/fx-rates", produces = MediaType.TEXT_PLAIN)
     String fxRates() {
         return "EUR,USD,1.08";
