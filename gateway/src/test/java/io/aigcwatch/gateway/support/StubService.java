@@ -35,6 +35,11 @@ public final class StubService implements AutoCloseable {
         return server.getURL().toString();
     }
 
+    /** How many requests this stub received on a path that counts them (see {@link FailingStubController}). */
+    public int calls(String path) {
+        return server.getApplicationContext().getBean(StubCalls.class).count(path);
+    }
+
     /** A URL where nothing listens: the port was free a moment ago. */
     public static String nobodyListening() {
         try (ServerSocket socket = new ServerSocket(0)) {
