@@ -29,7 +29,7 @@ final class StatsStubController {
     /** funding-service's FundingStats. */
     @Get(value = "/funding-stats", produces = MediaType.APPLICATION_JSON)
     String fundingStats(HttpRequest<?> request) {
-        calls.received(request.getPath());
+        calls.received(request);
         return """
                 {"rounds":4,"approximateRounds":2,"undisclosedRounds":1,"usdRaised":450000000,\
                 "usdRaisedBasis":"the sum of disclosed amounts in USD at each round's announcement-month rate",\
@@ -44,7 +44,7 @@ final class StatsStubController {
     /** valuation-service's UnicornList: rank r (1 = largest) is valued at USD (13 - r) billion. */
     @Get(value = "/unicorns", produces = MediaType.APPLICATION_JSON)
     String unicorns(HttpRequest<?> request) {
-        calls.received(request.getPath());
+        calls.received(request);
         String items = IntStream.rangeClosed(1, UNICORNS).mapToObj(rank -> """
                 {"companyId":"00000000-0000-0000-0000-%012d","name":"Unicorn %d","localName":null,"country":"CN",\
                 "layer":"MODEL","usd":%d000000000.00,"asOf":"2023-06-01","basis":"ROUND","status":"%s",\
@@ -58,7 +58,7 @@ final class StatsStubController {
     /** market-service's Projection: year y has MAAS share y - 2000 percent and size y million CNY. */
     @Get(value = "/market/projections", produces = MediaType.APPLICATION_JSON)
     String projections(HttpRequest<?> request) {
-        calls.received(request.getPath());
+        calls.received(request);
         String years = IntStream.rangeClosed(2023, 2030).mapToObj(year -> """
                 {"year":%d,"sizeCny":%d000000.00,"sizeUsd":%d00000.00,"shares":{"MAAS":%d.00,"PAY_PER_OUTPUT":10.00,\
                 "SUBSCRIPTION":10.00,"MODEL_TRAINING":10.00,"OTHER":%d.00},"stages":["stage of %d"]}"""
