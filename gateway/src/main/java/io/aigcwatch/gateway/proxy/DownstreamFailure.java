@@ -1,12 +1,9 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.gateway.resilience.ServiceFailure;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.ReadTimeoutException;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -19,27 +16,15 @@ final class DownstreamFailure {
 
     /** Empty when the failure is not the service's: such errors are left to the server's own handling. */
     static Optional<ProblemException> of(String service, Throwable error) {
-        if (!(error instanceof HttpClientException)) {
-            return Optional.empty();
-        }
-        if (error instanceof ReadTimeoutException || causedBy(error, io.netty.channel.ConnectTimeoutException.class)) {
-            return Optional.of(new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "downstream-timeout",
-                    service + " did not answer in time"));
-        }
-        if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
-            return Optional.of(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "downstream-unavailable",
-                    service + " is not reachable"));
-        }
-        return Optional.of(new ProblemException(HttpStatus.BAD_GATEWAY, "downstream-failed",
-                service + " gave no usable answer"));
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return ServiceFailure.of(error).map(failure -> switch (failure) {
+            case TIMEOUT -> new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "downstream-timeout",
+                    service + " did not answer in time");
+            case UNREACHABLE -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "downstream-unavailable",
+                    service + " is not reachable");
+            case CIRCUIT_OPEN -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "downstream-unavailable",
+                    service + " failed repeatedly just now, so it is given a rest; try again after Retry-After");
+            case FAILED -> new ProblemException(HttpStatus.BAD_GATEWAY, "downstream-failed",
+                    service + " gave no usable answer");
+        });
     }
 }

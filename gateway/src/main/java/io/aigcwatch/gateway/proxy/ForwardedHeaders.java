@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.gateway.tracecontext.TraceContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,7 +26,9 @@ final class ForwardedHeaders {
             HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.ACCEPT,
             "Idempotency-Key", HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Request-Id",
             // so that a client that reconnects to an event stream resumes where it left off
-            "Last-Event-ID");
+            "Last-Event-ID",
+            // W3C trace context, so that a service's logs and traces join the caller's trace
+            TraceContext.TRACEPARENT, TraceContext.TRACESTATE);
     private static final Set<String> TO_CLIENT = lowerCase(
             HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.ETAG, HttpHeaders.LOCATION,
             HttpHeaders.LINK, "X-Request-Id",

@@ -41,6 +41,16 @@ public final class StubService implements AutoCloseable {
         return server.getURL().toString();
     }
 
+    /** How many requests this stub received on a path that counts them (see {@link FailingStubController}). */
+    public int calls(String path) {
+        return server.getApplicationContext().getBean(StubCalls.class).count(path);
+    }
+
+    /** A header of the last request on a path that keeps them (the stats sources'), as the stub received it. */
+    public java.util.Optional<String> lastHeader(String path, String name) {
+        return server.getApplicationContext().getBean(StubCalls.class).lastHeader(path, name);
+    }
+
     /** A URL where nothing listens: the port was free a moment ago. */
     public static String nobodyListening() {
         try (ServerSocket socket = new ServerSocket(0)) {

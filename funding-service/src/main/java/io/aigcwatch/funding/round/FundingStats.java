@@ -1,0 +1,53 @@
+package io.aigcwatch.funding.round;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the active rounds add up to; retracted rounds count nowhere.
+ *
+ * @param rounds            every active round, whether its amount is known or not
+ * @param approximateRounds of those, how many count at an approximate amount
+ * @param undisclosedRounds of those, how many add nothing to {@code usdRaised} because the amount is not known
+ * @param usdRaised         the USD value (at each round's announcement-month rate) of the disclosed amounts
+ * @param usdRaisedBasis    how {@code usdRaised} is counted, in words, so that no reader takes it for exact
+ * @param byQuarter         by quarter of the announcement date, such as {@code 2023-Q1}, oldest first
+ * @param byLayer           by the company's layer, most raised first
+ * @param byCountry         by the company's country, most raised first
+ */
+@Serdeable
+record FundingStats(long rounds, long approximateRounds, long undisclosedRounds, BigDecimal usdRaised,
+                    String usdRaisedBasis, List<Bucket> byQuarter, List<Bucket> byLayer, List<Bucket> byCountry) {
+
+    static final String BASIS = "the sum of disclosed amounts in USD at each round's announcement-month rate: EXACT "
+            + "amounts as given, APPROXIMATE ones at their value or, when only a range is given, at the midpoint of "
+            + "low and high; UNDISCLOSED rounds are counted in rounds and undisclosedRounds but add nothing";
+    private static final Comparator<Bucket> MOST_RAISED_FIRST =
+            Comparator.comparing(Bucket::usdRaised).reversed().thenComparing(Bucket::key);
+
+    @Serdeable
+    record Bucket(String key, long rounds, long approximateRounds, long undisclosedRounds, BigDecimal usdRaised) {
+        static Bucket of(FundingStatsRepository.BucketRow row) {
+            return new Bucket(row.bucket(), row.rounds(), row.approximateRounds(), row.undisclosedRounds(),
+                    RoundView.plain(row.usdRaised()));
+        }
+    }
+
+    static FundingStats of(List<FundingStatsRepository.BucketRow> rows) {
+        FundingStatsRepository.BucketRow total = rows.stream().filter(row -> row.dimension().equals("total"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the totals query gave no total row"));
+        return new FundingStats(total.rounds(), total.approximateRounds(), total.undisclosedRounds(),
+                RoundView.plain(total.usdRaised()), BASIS,
+                buckets(rows, "quarter", Comparator.comparing(Bucket::key)),
+                buckets(rows, "layer", MOST_RAISED_FIRST),
+                buckets(rows, "country", MOST_RAISED_FIRST));
+    }
+
+    private static List<Bucket> buckets(List<FundingStatsRepository.BucketRow> rows, String dimension,
+                                        Comparator<Bucket> order) {
+        return rows.stream().filter(row -> row.dimension().equals(dimension)).map(Bucket::of).sorted(order).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package io.aigcwatch.funding.round;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.transaction.annotation.ReadOnly;
+
+/** The totals that the gateway's {@code /api/stats} composes with the other services' figures. */
+@Controller("/funding-stats")
+class FundingStatsController {
+    private final FundingStatsRepository stats;
+
+    FundingStatsController(FundingStatsRepository stats) {
+        this.stats = stats;
+    }
+
+    @Get
+    @ReadOnly
+    FundingStats totals() {
+        return FundingStats.of(stats.buckets());
+    }
+}

@@ -1,0 +1,51 @@
+package io.aigcwatch.funding.round;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Totals of the active rounds, in one pass over them: overall, and by quarter, layer and country. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface FundingStatsRepository extends GenericRepository<FundingRound, UUID> {
+
+    /**
+     * One row per bucket; {@code dimension} says which grouping it belongs to, and the one {@code total} row (always
+     * there, even without rounds) has no bucket. An undisclosed amount adds nothing to {@code usd_raised}; an
+     * approximate one adds its value, or the midpoint of its range when it gives only low and high.
+     */
+    @Query(value = """
+            with counted as (
+                select r.amount_precision,
+                       case when r.amount_precision = 'UNDISCLOSED' then null
+                            else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end as usd,
+                       extract(year from r.announced_on)::int || '-Q' || extract(quarter from r.announced_on)::int
+                           as quarter,
+                       c.layer::text as layer,
+                       c.country::text as country
+                from funding_round r join company c on c.id = r.company_id
+                where r.status = 'ACTIVE')
+            select case when grouping(quarter) = 0 then 'quarter'
+                        when grouping(layer) = 0 then 'layer'
+                        when grouping(country) = 0 then 'country'
+                        else 'total' end as dimension,
+                   coalesce(quarter, layer, country) as bucket,
+                   count(*) as rounds,
+                   count(*) filter (where amount_precision = 'APPROXIMATE') as approximate_rounds,
+                   count(*) filter (where amount_precision = 'UNDISCLOSED') as undisclosed_rounds,
+                   coalesce(sum(usd), 0) as usd_raised
+            from counted
+            group by grouping sets ((quarter), (layer), (country), ())""", nativeQuery = true)
+    List<BucketRow> buckets();
+
+    @Introspected
+    record BucketRow(String dimension, @Nullable String bucket, long rounds, long approximateRounds,
+                     long undisclosedRounds, BigDecimal usdRaised) {
+    }
+}

@@ -1,0 +1,70 @@
+package io.aigcwatch.gateway.support;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The three answers that {@code /api/stats} composes, shaped exactly as the real services write them (every field,
+ * null or not, as their {@code inclusion: ALWAYS} serialisation does). Each figure is made from its year or rank, so
+ * that a test can tell which one the gateway picked.
+ */
+@Requires(property = StubService.ENABLED, value = "true")
+@Controller
+final class StatsStubController {
+    /** Twelve unicorns: the gateway must count all twelve and show the top ten. */
+    static final int UNICORNS = 12;
+
+    private final StubCalls calls;
+
+    StatsStubController(StubCalls calls) {
+        this.calls = calls;
+    }
+
+    /** funding-service's FundingStats. */
+    @Get(value = "/funding-stats", produces = MediaType.APPLICATION_JSON)
+    String fundingStats(HttpRequest<?> request) {
+        calls.received(request);
+        return """
+                {"rounds":4,"approximateRounds":2,"undisclosedRounds":1,"usdRaised":450000000,\
+                "usdRaisedBasis":"the sum of disclosed amounts in USD at each round's announcement-month rate",\
+                "byQuarter":[{"key":"2023-Q1","rounds":1,"approximateRounds":0,"undisclosedRounds":0,"usdRaised":100000000},\
+                {"key":"2023-Q2","rounds":3,"approximateRounds":2,"undisclosedRounds":1,"usdRaised":350000000}],\
+                "byLayer":[{"key":"APPLICATION","rounds":1,"approximateRounds":1,"undisclosedRounds":0,"usdRaised":300000000},\
+                {"key":"MODEL","rounds":3,"approximateRounds":1,"undisclosedRounds":1,"usdRaised":150000000}],\
+                "byCountry":[{"key":"US","rounds":2,"approximateRounds":2,"undisclosedRounds":0,"usdRaised":350000000},\
+                {"key":"CN","rounds":2,"approximateRounds":0,"undisclosedRounds":1,"usdRaised":100000000}]}""";
+    }
+
+    /** valuation-service's UnicornList: rank r (1 = largest) is valued at USD (13 - r) billion. */
+    @Get(value = "/unicorns", produces = MediaType.APPLICATION_JSON)
+    String unicorns(HttpRequest<?> request) {
+        calls.received(request);
+        String items = IntStream.rangeClosed(1, UNICORNS).mapToObj(rank -> """
+                {"companyId":"00000000-0000-0000-0000-%012d","name":"Unicorn %d","localName":null,"country":"CN",\
+                "layer":"MODEL","usd":%d000000000.00,"asOf":"2023-06-01","basis":"ROUND","status":"%s",\
+                "joinedOn":"2023-06-01"}""".formatted(rank, rank, UNICORNS + 1 - rank,
+                UNICORNS + 1 - rank >= 10 ? "DECACORN" : "UNICORN")).collect(Collectors.joining(","));
+        return "{\"count\":" + UNICORNS + ",\"items\":[" + items + "],\"excluded\":[{\"companyId\":"
+                + "\"00000000-0000-0000-0000-000000000099\",\"name\":\"Almost\",\"usd\":800000000.00,"
+                + "\"reason\":\"listed as UNICORN by a list, but valued at USD 0.80B as of 2023-06-01\"}]}";
+    }
+
+    /** market-service's Projection: year y has MAAS share y - 2000 percent and size y million CNY. */
+    @Get(value = "/market/projections", produces = MediaType.APPLICATION_JSON)
+    String projections(HttpRequest<?> request) {
+        calls.received(request);
+        String years = IntStream.rangeClosed(2023, 2030).mapToObj(year -> """
+                {"year":%d,"sizeCny":%d000000.00,"sizeUsd":%d00000.00,"shares":{"MAAS":%d.00,"PAY_PER_OUTPUT":10.00,\
+                "SUBSCRIPTION":10.00,"MODEL_TRAINING":10.00,"OTHER":%d.00},"stages":["stage of %d"]}"""
+                .formatted(year, year, year, year - 2000, 70 - (year - 2000), year)).collect(Collectors.joining(","));
+        return "{\"assumptionsVersion\":3,\"scenario\":\"BASE\",\"interpolation\":\"LOGISTIC\","
+                + "\"impliedCagrPct\":{\"2023-2030\":87.12},\"years\":[" + years + "],"
+                + "\"warnings\":[\"2027 inputs sum to 102%; renormalised proportionally to 100%\"]}";
+    }
+}
