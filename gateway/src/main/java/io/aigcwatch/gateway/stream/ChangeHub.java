@@ -133,6 +133,12 @@ final class ChangeHub implements ApplicationEventListener<StartupEvent> {
             }
         } catch (RuntimeException e) {
             LOG.error("The valuation stream hub stopped", e);
+        } finally {
+            // nobody may think the stream is live: open streams end (clients resume by id elsewhere), new ones get 503
+            synchronized (lock) {
+                position = null;
+            }
+            subscribers.forEach(Subscriber::end);
         }
     }
 
@@ -193,9 +199,18 @@ final class ChangeHub implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    /** One subscriber's failure ends that subscriber only; the hub must never skip a change for the others. */
     private void offerToAll(PublishedChange change) {
         for (Subscriber subscriber : subscribers) {
-            if (!subscriber.offer(change)) {
+            boolean keep;
+            try {
+                keep = subscriber.offer(change);
+            } catch (RuntimeException e) {
+                LOG.warn("Ending a stream subscriber that failed to take a change", e);
+                subscriber.end();
+                keep = false;
+            }
+            if (!keep) {
                 subscribers.remove(subscriber);
             }
         }

@@ -11,15 +11,17 @@ import java.io.UncheckedIOException;
 /**
  * The messages of the stream, and so its wire format:
  * <pre>
- * event: ready
  * id: 0-124.1-457.2-79
+ * event: ready
  * data: {"id":"0-124.1-457.2-79","resumed":false}
  *
- * event: valuation-changed
  * id: 0-124.1-458.2-79
- * data: {"specversion":"1.0","id":"…","source":"/valuation-service","type":"valuation.changed",…,"data":{…}}
+ * event: valuation-changed
+ * data: {"specversion":"1.0","id":"…","source":"/aigcwatch/valuation-service","type":"valuation.changed",…,"data":{…}}
  *
  * : heartbeat
+ *
+ * </pre>
  * </pre>
  * {@code data} of a change is the CloudEvent exactly as valuation-service published it, so its {@code id} is the
  * same dedup key every other consumer uses.
