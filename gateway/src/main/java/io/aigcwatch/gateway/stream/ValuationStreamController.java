@@ -66,6 +66,9 @@ final class ValuationStreamController {
                 });
         return HttpResponse.ok((Publisher<Event<String>>) events)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                // the server would otherwise compress for clients that offer it, and its zstd encoder holds events
+                // back until a block fills; an encoding already set is left alone
+                .header(HttpHeaders.CONTENT_ENCODING, "identity")
                 // nginx and the like would otherwise hold events back to fill a buffer
                 .header("X-Accel-Buffering", "no");
     }

@@ -90,6 +90,18 @@ class ValuationStreamTest {
         }
     }
 
+    /** Browsers offer compression on EventSource requests; an encoder buffering a block would hold events back. */
+    @Test
+    void aClientOfferingCompressionStillGetsEachEventAsItHappens() {
+        try (SseClient client = connect("", Map.of("Accept-Encoding", "gzip, deflate, br, zstd"))) {
+            assertEquals(200, client.status());
+            assertEquals("identity", client.header("Content-Encoding").orElse("identity"));
+            awaitReady(client);
+            ValuationChanges.Published published = changes.change(ValuationChanges.company("Compressed AI"));
+            await().atMost(WAIT).until(() -> ids(client.events(SseMessages.CHANGED)).contains(published.id()));
+        }
+    }
+
     @Test
     void aClientThatReconnectsWithItsLastEventIdGetsExactlyWhatItMissedThenLiveChanges() {
         List<UUID> companies = List.of("Resume A", "Resume B", "Resume C", "Resume D", "Resume E", "Resume F").stream()
