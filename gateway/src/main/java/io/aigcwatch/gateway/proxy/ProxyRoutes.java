@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 @Singleton
 final class ProxyRoutes {
     static final String PUBLIC_PREFIX = "/api";
+    /** Public paths under a routed prefix that the gateway answers itself: the change stream reads Kafka directly. */
+    private static final Pattern ANSWERED_HERE = Pattern.compile("/valuation-changes/stream/?");
 
     private final List<Route> routes;
 
@@ -38,7 +40,11 @@ final class ProxyRoutes {
         if (!path.startsWith(PUBLIC_PREFIX + "/") || hasDotSegment(path)) {
             return Optional.empty();
         }
-        return forDownstreamPath(path.substring(PUBLIC_PREFIX.length()));
+        String downstream = path.substring(PUBLIC_PREFIX.length());
+        if (ANSWERED_HERE.matcher(downstream).matches()) {
+            return Optional.empty();
+        }
+        return forDownstreamPath(downstream);
     }
 
     /** The route for a service's own path such as {@code /funding-events/1}, as found in a Location it returns. */

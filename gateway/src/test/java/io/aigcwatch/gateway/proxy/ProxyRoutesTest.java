@@ -31,6 +31,14 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void theChangeStreamIsTheGatewaysOwnWhileThePolledChangesAreProxied() {
+        assertTrue(service("/api/valuation-changes/stream").isEmpty());
+        assertTrue(service("/api/valuation-changes/stream/").isEmpty());
+        assertEquals(Optional.of("valuation"), service("/api/valuation-changes"));
+        assertEquals(Optional.of("valuation"), service("/api/valuation-changes/streams"));
+    }
+
+    @Test
     void marketPathsGoToMarket() {
         assertEquals(Optional.of("market"), service("/api/market/projections"));
         assertEquals(Optional.of("market"), service("/api/market/assumptions"));

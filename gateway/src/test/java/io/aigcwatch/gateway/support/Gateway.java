@@ -49,8 +49,14 @@ public final class Gateway implements AutoCloseable {
                 RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED));
         properties.putAll(more);
         properties.put("micronaut.server.port", -1);
+        // a test that brings no broker gets no Kafka clients, rather than ones that retry localhost:9092 all along
+        properties.putIfAbsent("kafka.enabled", more.containsKey("kafka.bootstrap.servers"));
         serviceUrls.forEach((id, url) -> properties.put("micronaut.http.services." + id + ".url", url));
         return new Gateway(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    public URI uri(String path) {
+        return URI.create(server.getURL() + path);
     }
 
     /** A request that carries no key. */

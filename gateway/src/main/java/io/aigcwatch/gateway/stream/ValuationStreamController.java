@@ -1,0 +1,113 @@
+package io.aigcwatch.gateway.stream;
+
+import io.aigcwatch.gateway.access.Caller;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.sse.Event;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code GET /api/valuation-changes/stream}: Server-Sent Events of valuation changes, filtered per connection, that
+ * a client resumes without gaps by sending back the last id it got. Answered by the gateway itself, from Kafka.
+ */
+@Controller("/api/valuation-changes/stream")
+@Requires(beans = ChangeHub.class)
+final class ValuationStreamController {
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** For clients that cannot set headers; the header wins, since an EventSource reconnects with a newer one. */
+    static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
+
+    private final ChangeHub hub;
+    private final CatchUp catchUp;
+    private final ConnectionLimiter limiter;
+    private final SseMessages messages;
+    private final StreamConfig config;
+
+    ValuationStreamController(ChangeHub hub, CatchUp catchUp, ConnectionLimiter limiter, SseMessages messages,
+                              StreamConfig config) {
+        this.hub = hub;
+        this.catchUp = catchUp;
+        this.limiter = limiter;
+        this.messages = messages;
+        this.config = config;
+    }
+
+    /** Everything that can be refused is refused here, before the 200 and the stream begin. */
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
+        ChangeFilter filter = ChangeFilter.from(request.getParameters());
+        StreamPosition resumeFrom = resumeFrom(request);
+        String caller = Caller.of(request).id();
+        limiter.acquire(caller);
+        ChangeHub.Subscription subscription;
+        try {
+            subscription = hub.subscribe(filter, resumeFrom, config.subscriberBuffer());
+        } catch (RuntimeException e) {
+            limiter.release(caller);
+            throw e;
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        Flux<Event<String>> events = withHeartbeats(changes(subscription, filter, resumeFrom))
+                .doFinally(signal -> {
+                    if (closed.compareAndSet(false, true)) {
+                        hub.unsubscribe(subscription.subscriber());
+                        limiter.release(caller);
+                    }
+                });
+        return HttpResponse.ok((Publisher<Event<String>>) events)
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                // the server would otherwise compress for clients that offer it, and its zstd encoder holds events
+                // back until a block fills; an encoding already set is left alone
+                .header(HttpHeaders.CONTENT_ENCODING, "identity")
+                // nginx and the like would otherwise hold events back to fill a buffer
+                .header("X-Accel-Buffering", "no");
+    }
+
+    private Flux<Event<String>> changes(ChangeHub.Subscription subscription, ChangeFilter filter,
+                                        @Nullable StreamPosition resumeFrom) {
+        StreamPosition from = resumeFrom == null ? subscription.snapshot() : resumeFrom;
+        Flux<Event<String>> missed = resumeFrom == null ? Flux.empty()
+                : catchUp.between(resumeFrom, subscription.snapshot(), filter).map(this::toEvent);
+        return Flux.concat(
+                Flux.just(messages.ready(from, resumeFrom != null)),
+                missed,
+                subscription.subscriber().changes().map(messages::changed));
+    }
+
+    private Event<String> toEvent(Object caughtUp) {
+        return caughtUp instanceof StreamGap gap ? messages.gap(gap) : messages.changed((PublishedChange) caughtUp);
+    }
+
+    /** A heartbeat whenever nothing was sent for a whole interval; checked twice an interval. */
+    private Flux<Event<String>> withHeartbeats(Flux<Event<String>> events) {
+        long intervalNanos = config.heartbeat().toNanos();
+        AtomicLong lastSent = new AtomicLong(System.nanoTime());
+        Flux<Event<String>> heartbeats = Flux.interval(config.heartbeat().dividedBy(2))
+                .filter(tick -> System.nanoTime() - lastSent.get() >= intervalNanos)
+                .map(tick -> messages.heartbeat());
+        return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then())))
+                .doOnNext(event -> lastSent.set(System.nanoTime()));
+    }
+
+    private static @Nullable StreamPosition resumeFrom(HttpRequest<?> request) {
+        String header = request.getHeaders().get(LAST_EVENT_ID);
+        if (header != null && !header.isBlank()) {
+            return StreamPosition.decode(header.strip(), LAST_EVENT_ID);
+        }
+        String parameter = request.getParameters().get(LAST_EVENT_ID_PARAMETER);
+        if (parameter != null && !parameter.isBlank()) {
+            return StreamPosition.decode(parameter.strip(), LAST_EVENT_ID_PARAMETER);
+        }
+        return null;
+    }
+}

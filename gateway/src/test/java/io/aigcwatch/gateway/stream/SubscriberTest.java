@@ -1,0 +1,66 @@
+package io.aigcwatch.gateway.stream;
+
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.valuation.StatusTransition;
+import io.aigcwatch.events.valuation.UnicornStatus;
+import io.aigcwatch.events.valuation.ValuationChanged;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubscriberTest {
+    private static final ChangeFilter EVERYTHING = new ChangeFilter(Set.of(), Set.of(), Set.of(), false, null);
+
+    @Test
+    void aSubscriberThatFallsBehindItsBufferIsEndedAfterWhatItHolds() {
+        Subscriber slow = new Subscriber(EVERYTHING, StreamPosition.BEFORE_TOPIC, 2);
+
+        assertTrue(slow.offer(change(0, 10)));
+        assertTrue(slow.offer(change(0, 11)));
+        assertFalse(slow.offer(change(0, 12)));
+        assertFalse(slow.offer(change(0, 13)));
+
+        List<Long> delivered = slow.changes().map(PublishedChange::offset).collectList().block(Duration.ofSeconds(5));
+        assertEquals(List.of(10L, 11L), delivered);
+    }
+
+    @Test
+    void changesBeforeTheClientsOwnPositionAreNotSentTwice() {
+        Subscriber resumed = new Subscriber(EVERYTHING, new StreamPosition(Map.of(0, 11L, 1, 3L)), 10);
+
+        resumed.offer(change(0, 10));
+        resumed.offer(change(0, 11));
+        resumed.offer(change(1, 2));
+        resumed.offer(change(2, 0));
+        resumed.end();
+
+        assertEquals(List.of("0-11", "2-0"), resumed.changes().map(change -> change.partition() + "-" + change.offset())
+                .collectList().block(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void positionsRoundTripThroughTheirIds() {
+        StreamPosition position = new StreamPosition(Map.of(2, 79L, 0, 124L, 1, 457L));
+        assertEquals("0-124.1-457.2-79", position.encode());
+        assertEquals(position, StreamPosition.decode(position.encode(), "id"));
+        assertEquals("0-125.1-457.2-79", position.after(0, 124).encode());
+        assertEquals(StreamPosition.BEFORE_TOPIC, StreamPosition.decode(StreamPosition.BEFORE_TOPIC.encode(), "id"));
+    }
+
+    private static PublishedChange change(int partition, long offset) {
+        ValuationChanged data = new ValuationChanged(UUID.randomUUID(), "Any AI", "US", Layer.MODEL, null,
+                BigDecimal.TEN, null, UnicornStatus.NONE, UnicornStatus.NONE, StatusTransition.UNCHANGED, null, null,
+                "ROUND", UUID.randomUUID(), UUID.randomUUID(), null);
+        return new PublishedChange(partition, offset, "{}", data,
+                StreamPosition.BEFORE_TOPIC.after(partition, offset));
+    }
+}
