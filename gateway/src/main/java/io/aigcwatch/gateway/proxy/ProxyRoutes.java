@@ -52,6 +52,11 @@ final class ProxyRoutes {
         return routes.stream().filter(route -> route.matches(path)).findFirst();
     }
 
+    /** Every route, in matching order; the OpenAPI test checks that each one is documented. */
+    List<Route> routes() {
+        return routes;
+    }
+
     /** {@code /api/companies/../admin} must not reach {@code /admin} of a service; such paths route nowhere. */
     private static boolean hasDotSegment(String path) {
         for (String segment : path.split("/")) {

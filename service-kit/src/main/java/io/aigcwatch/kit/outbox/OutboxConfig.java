@@ -12,6 +12,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param batchSize    rows published per transaction
  * @param retainDays   how long sent rows are kept for inspection before they are deleted
  * @param lockKey      the advisory lock that keeps one relay per database publishing at a time
+ * @param backlogRefreshMillis how long a count of unsent rows serves the {@code aigcwatch_outbox_backlog} gauge
+ *                     before a scrape counts again
  */
 @ConfigurationProperties("aigcwatch.outbox")
 public record OutboxConfig(
@@ -20,5 +22,6 @@ public record OutboxConfig(
         @Bindable(defaultValue = "3") long lingerMillis,
         @Bindable(defaultValue = "500") int batchSize,
         @Bindable(defaultValue = "7") int retainDays,
-        @Bindable(defaultValue = "7305840119") long lockKey) {
+        @Bindable(defaultValue = "7305840119") long lockKey,
+        @Bindable(defaultValue = "5000") long backlogRefreshMillis) {
 }

@@ -21,6 +21,10 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     @Query(value = "update outbox set sent_at = clock_timestamp() where seq in (:seqs)", nativeQuery = true)
     void markSent(List<Long> seqs);
 
+    /** Served by the partial index {@code outbox_pending}, so it stays cheap however many sent rows are kept. */
+    @Query(value = "select count(*) from outbox where sent_at is null", nativeQuery = true)
+    long countPending();
+
     /** Only one relay, across every instance of a service, may publish at a time, so that per-key order holds. */
     @Query(value = "select pg_try_advisory_xact_lock(:lockKey)", nativeQuery = true)
     boolean tryRelayLock(long lockKey);

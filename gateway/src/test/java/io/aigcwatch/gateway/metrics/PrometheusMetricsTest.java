@@ -1,0 +1,37 @@
+package io.aigcwatch.gateway.metrics;
+
+import io.aigcwatch.gateway.support.Gateway;
+import io.aigcwatch.gateway.support.StubService;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway's own request metrics, with histogram buckets, on /prometheus. */
+class PrometheusMetricsTest {
+
+    @Test
+    void answeredRequestsAreCountedWithBuckets() {
+        try (StubService stub = StubService.start();
+             Gateway gateway = Gateway.start(
+                     Map.of("funding", stub.url(), "valuation", stub.url(), "market", stub.url()), Map.of())) {
+            assertEquals(200, gateway.get("/api/health").statusCode());
+            assertEquals(200, gateway.get("/api/funding-events/42").statusCode());
+
+            HttpResponse<String> scraped = gateway.get("/prometheus");
+
+            assertEquals(200, scraped.statusCode(), scraped.body());
+            String metrics = scraped.body();
+            assertTrue(Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*"
+                    + "uri=\"/api/health\"[^}]*} 1$").matcher(metrics).find(), metrics);
+            assertTrue(Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\""
+                    + "[^}]*uri=\"/api/funding-events/\\*\\*\"[^}]*} 1$").matcher(metrics).find(), "proxied, by route: " + metrics);
+            assertTrue(Pattern.compile("(?m)^http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/health\"")
+                    .matcher(metrics).find(), "a histogram, for percentiles");
+        }
+    }
+}
