@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.support;
 
+import io.aigcwatch.infra.RealInfraExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -25,12 +26,29 @@ public final class Gateway implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param serviceUrls URLs by service id: funding, valuation, market */
+    /**
+     * The gateway keeps webhooks in PostgreSQL and reads Kafka, so it always runs against real servers: by default a
+     * database and topic prefix shared by every test that does not care about them; {@code more} may name a test
+     * class's own ({@code TestInfra.serviceProperties()}). The calling test class must be
+     * {@code @ExtendWith(RealInfraExtension.class)}, so that the servers are stopped after it.
+     *
+     * @param serviceUrls URLs by service id: funding, valuation, market
+     */
     public static Gateway start(Map<String, String> serviceUrls, Map<String, Object> more) {
-        Map<String, Object> properties = new HashMap<>(more);
+        Map<String, Object> properties = new HashMap<>(sharedInfra());
+        properties.putAll(more);
         properties.put("micronaut.server.port", -1);
         serviceUrls.forEach((id, url) -> properties.put("micronaut.http.services." + id + ".url", url));
         return new Gateway(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    /** The servers' share that tests get when they do not bring their own. */
+    static Map<String, Object> sharedInfra() {
+        return RealInfraExtension.forClass(Gateway.class).serviceProperties();
+    }
+
+    public URI url() {
+        return URI.create(server.getURL().toString());
     }
 
     public HttpRequest.Builder request(String path) {
