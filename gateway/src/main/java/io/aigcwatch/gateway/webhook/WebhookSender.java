@@ -57,7 +57,9 @@ class WebhookSender {
                 .thenCompose(refusal -> refusal.isPresent()
                         ? CompletableFuture.completedFuture(AttemptResult.failed("url " + refusal.get()))
                         : post(attempt))
-                .exceptionally(WebhookSender::failure);
+                // finished on this sender's threads, never on the HTTP client's selector, since the outcome is written
+                // to the database by whoever continues
+                .handleAsync((result, error) -> error == null ? result : failure(error), executor);
     }
 
     private CompletableFuture<AttemptResult> post(DeliveryClaims.Claimed attempt) {

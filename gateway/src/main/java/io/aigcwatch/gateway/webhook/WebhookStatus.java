@@ -5,6 +5,9 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 enum WebhookStatus {
     ACTIVE,
-    /** A delivery exhausted its retries: no new deliveries are made and held ones wait, until it is reactivated. */
+    /**
+     * A delivery exhausted its retries. Until it is reactivated, changes make no deliveries for it (they are not
+     * kept for later either), and deliveries queued before it failed wait unsent.
+     */
     FAILING
 }
