@@ -49,6 +49,19 @@ interface DeliveryRepository extends GenericRepository<Delivery, Long> {
             where id = :id and attempts = :attempt and status = 'PENDING'""", nativeQuery = true)
     int failed(UUID id, int attempt, @Nullable Integer httpStatus, @Nullable String error);
 
+    @Query(value = """
+            delete from webhook_delivery
+            where status <> 'PENDING' and updated_at < now() - make_interval(secs => :olderThanSeconds)""",
+            nativeQuery = true)
+    int forgetFinished(double olderThanSeconds);
+
+    /** Events that no delivery needs any more; a young one may still be about to get its deliveries. */
+    @Query(value = """
+            delete from webhook_event e
+            where received_at < now() - make_interval(secs => :olderThanSeconds)
+              and not exists (select 1 from webhook_delivery d where d.event_id = e.event_id)""", nativeQuery = true)
+    int forgetUnusedEvents(double olderThanSeconds);
+
     /** Deliveries held while their webhook was failing become due at once. */
     @Query(value = """
             update webhook_delivery set next_attempt_at = now(), updated_at = now()

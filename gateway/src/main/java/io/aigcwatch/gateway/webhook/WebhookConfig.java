@@ -14,10 +14,11 @@ import java.util.List;
  * @param timeout             how long a receiver has to answer (status and headers) before the attempt has failed
  * @param maxInFlight         deliveries this instance sends at once; more wait for a slot
  * @param maxPerCaller        webhooks one API key may register
+ * @param retention           how long finished deliveries stay in the log
  */
 @ConfigurationProperties("aigcwatch.gateway.webhooks")
 record WebhookConfig(boolean allowPrivateTargets, List<Duration> retrySchedule, Duration timeout, int maxInFlight,
-                     int maxPerCaller) {
+                     int maxPerCaller, Duration retention) {
 
     WebhookConfig {
         if (retrySchedule == null || retrySchedule.isEmpty()) {
