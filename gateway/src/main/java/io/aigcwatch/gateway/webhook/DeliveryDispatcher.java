@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends due deliveries. Each tick claims as many as there are free slots and sends them without waiting, so one slow
  * receiver holds one slot, not the whole dispatcher. Deliveries are rows: after a restart, or on another instance,
  * whatever is due is picked up; an attempt cut off by a stop is made again once its claim lapses, with the same
- * {@code webhook-id}, so receivers see at-least-once delivery and dedup on that id.
+ * {@code webhook-id}, so receivers see at-least-once delivery and dedup on that id. Deliveries go out side by
+ * side, so two changes may reach a receiver in either order; each carries its own time and as-of date.
  */
 @Singleton
 class DeliveryDispatcher {
