@@ -40,7 +40,14 @@ class DeliveryDispatcher {
         if (stopping || free <= 0) {
             return;
         }
-        List<DeliveryClaims.Claimed> due = claims.claimDue(free, config.claimLease());
+        List<DeliveryClaims.Claimed> due;
+        try {
+            due = claims.claimDue(free, config.claimLease());
+        } catch (RuntimeException e) {
+            // the database may be back by the next tick; nothing was claimed, so nothing is lost
+            LOG.warn("Could not claim due webhook deliveries", e);
+            return;
+        }
         for (DeliveryClaims.Claimed attempt : due) {
             inFlight.incrementAndGet();
             sender.send(attempt).whenComplete((result, error) -> {
