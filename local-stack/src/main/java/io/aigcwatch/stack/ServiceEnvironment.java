@@ -10,6 +10,7 @@ final class ServiceEnvironment {
 
     static Map<String, String> of(Service service, StackConfig config, Infra infra, ApiKeys keys) {
         Map<String, String> env = new LinkedHashMap<>();
+        // The gateway too: it keeps webhooks in its own schema and reads valuation changes from Kafka.
         env.put("AIGCWATCH_POSTGRES_URL", infra.jdbcUrl());
         env.put("AIGCWATCH_POSTGRES_USER", infra.username());
         env.put("AIGCWATCH_POSTGRES_PASSWORD", infra.password());

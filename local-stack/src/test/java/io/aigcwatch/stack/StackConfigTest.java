@@ -101,6 +101,9 @@ class StackConfigTest {
         assertEquals(infra.jdbcUrl(), valuation.get("AIGCWATCH_POSTGRES_URL"));
         assertEquals("secret", valuation.get("AIGCWATCH_POSTGRES_PASSWORD"));
         assertEquals("127.0.0.1:9092", valuation.get("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals(infra.jdbcUrl(), gateway.get("AIGCWATCH_POSTGRES_URL"));
+        assertEquals("secret", gateway.get("AIGCWATCH_POSTGRES_PASSWORD"));
+        assertEquals("127.0.0.1:9092", gateway.get("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS"));
     }
 
     @Test

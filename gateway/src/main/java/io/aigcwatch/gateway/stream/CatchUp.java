@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.gateway.changes.ChangeCriteria;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,20 +45,20 @@ final class CatchUp {
      *
      * @return a gap first if the topic no longer keeps all of it, then the matching changes, each with its own id
      */
-    Flux<Object> between(StreamPosition from, StreamPosition to, ChangeFilter filter) {
+    Flux<Object> between(StreamPosition from, StreamPosition to, ChangeCriteria filter) {
         return Flux.generate(() -> new Reader(from, to, filter), Reader::next, Reader::close)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     private final class Reader {
         private final StreamPosition to;
-        private final ChangeFilter filter;
+        private final ChangeCriteria filter;
         private final Deque<Object> ready = new ArrayDeque<>();
         private final Map<TopicPartition, Long> remaining = new HashMap<>();
         private StreamPosition read;
         private KafkaConsumer<String, String> consumer;
 
-        Reader(StreamPosition from, StreamPosition to, ChangeFilter filter) {
+        Reader(StreamPosition from, StreamPosition to, ChangeCriteria filter) {
             this.read = from;
             this.to = to;
             this.filter = filter;

@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.gateway.changes.ChangeCriteria;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -79,7 +80,7 @@ final class ChangeHub implements ApplicationEventListener<StartupEvent> {
      *
      * @throws ProblemException 503 while the hub has not yet reached the broker
      */
-    Subscription subscribe(ChangeFilter filter, @Nullable StreamPosition resumeFrom, int buffer) {
+    Subscription subscribe(ChangeCriteria filter, @Nullable StreamPosition resumeFrom, int buffer) {
         synchronized (lock) {
             StreamPosition now = position;
             if (now == null) {

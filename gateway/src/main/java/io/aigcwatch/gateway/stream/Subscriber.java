@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.gateway.changes.ChangeCriteria;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -10,7 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * never blocks the hub; a subscriber whose queue is full is ended instead, and its client resumes by its last id.
  */
 final class Subscriber {
-    private final ChangeFilter filter;
+    private final ChangeCriteria filter;
     private final StreamPosition resumedFrom;
     private final Sinks.Many<PublishedChange> live;
     private boolean ended;
@@ -19,7 +20,7 @@ final class Subscriber {
      * @param resumedFrom the client's own position: live changes before it reached the client already, through
      *                    another gateway instance that was ahead of this one
      */
-    Subscriber(ChangeFilter filter, StreamPosition resumedFrom, int buffer) {
+    Subscriber(ChangeCriteria filter, StreamPosition resumedFrom, int buffer) {
         this.filter = filter;
         this.resumedFrom = resumedFrom;
         this.live = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));

@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.gateway.changes.ChangeCriteria;
 import io.aigcwatch.gateway.access.Caller;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -45,7 +46,7 @@ final class ValuationStreamController {
     /** Everything that can be refused is refused here, before the 200 and the stream begin. */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
-        ChangeFilter filter = ChangeFilter.from(request.getParameters());
+        ChangeCriteria filter = StreamFilters.from(request.getParameters());
         StreamPosition resumeFrom = resumeFrom(request);
         String caller = Caller.of(request).id();
         limiter.acquire(caller);
@@ -73,7 +74,7 @@ final class ValuationStreamController {
                 .header("X-Accel-Buffering", "no");
     }
 
-    private Flux<Event<String>> changes(ChangeHub.Subscription subscription, ChangeFilter filter,
+    private Flux<Event<String>> changes(ChangeHub.Subscription subscription, ChangeCriteria filter,
                                         @Nullable StreamPosition resumeFrom) {
         StreamPosition from = resumeFrom == null ? subscription.snapshot() : resumeFrom;
         Flux<Event<String>> missed = resumeFrom == null ? Flux.empty()

@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.access;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may do what through the gateway, with the default test keys and no anonymous reads. */
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessTest {
     private static final String UNKNOWN_KEY = "aw_guessed-but-wrong-1234";

@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.access;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** As the local stack runs the gateway: anyone may read, only keys may write. */
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnonymousReadTest {
     private StubService funding;

@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.access;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Browsers may call the API from the gateway's own origin by default, from the configured ones otherwise. */
+@ExtendWith(RealInfraExtension.class)
 class CorsTest {
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
 

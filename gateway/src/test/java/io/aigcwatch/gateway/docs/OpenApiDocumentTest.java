@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.docs;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.PublishedApi;
 import io.aigcwatch.gateway.support.StubService;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The document and Swagger UI as a new user finds them, without a key. Every {@code /api} route of the gateway's
  * own controllers must be in the document, with its method, so a controller added without documentation fails here.
  */
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
     private Gateway gateway;

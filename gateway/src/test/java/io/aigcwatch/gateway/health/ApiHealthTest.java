@@ -3,10 +3,12 @@ package io.aigcwatch.gateway.health;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.SilentServer;
 import io.aigcwatch.gateway.support.StubService;
+import io.aigcwatch.infra.RealInfraExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -15,6 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiHealthTest {
     private StubService stub;

@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.metrics;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway's own request metrics, with histogram buckets, on /prometheus. */
+@ExtendWith(RealInfraExtension.class)
 class PrometheusMetricsTest {
 
     @Test

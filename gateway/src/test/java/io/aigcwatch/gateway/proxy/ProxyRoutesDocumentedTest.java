@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.PublishedApi;
 import io.aigcwatch.gateway.support.StubService;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so they are described by hand in src/main/openapi/public-api.yml; a route added to {@link ProxyRoutes} without a
  * documented path fails here.
  */
+@ExtendWith(RealInfraExtension.class)
 class ProxyRoutesDocumentedTest {
 
     @Test

@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each service's route has its own timeout, shorter here than the client's read timeout, which it must beat. */
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteTimeoutTest {
     private StubService funding;

@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.ratelimit;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import io.micronaut.context.ApplicationContext;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A limit lowered to 1 request per second with bursts of 3, so that a quick run of requests meets it. Each test
  * spends its own caller's bucket.
  */
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitTest {
     private static final String FIRST_KEY = "aw_first-caller-0001";
@@ -99,7 +102,8 @@ class RateLimitTest {
 
     @Test
     void theDefaultIs50PerSecondWithBurstsOf200() {
-        try (ApplicationContext context = ApplicationContext.run()) {
+        // the gateway needs its database even to read its configuration
+        try (ApplicationContext context = ApplicationContext.run(RealInfraExtension.forClass(RateLimitTest.class).serviceProperties())) {
             RateLimitConfig config = context.getBean(RateLimitConfig.class);
 
             assertEquals(50, config.requestsPerSecond());

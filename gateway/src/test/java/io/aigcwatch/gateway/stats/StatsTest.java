@@ -1,5 +1,7 @@
 package io.aigcwatch.gateway.stats;
 
+import io.aigcwatch.infra.RealInfraExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.SilentServer;
 import io.aigcwatch.gateway.support.StubService;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/stats} in front of stubs that answer like the three services, and of services that do not. */
+@ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatsTest {
     private StubService services;

@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.gateway.changes.ChangeCriteria;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubscriberTest {
-    private static final ChangeFilter EVERYTHING = new ChangeFilter(Set.of(), Set.of(), Set.of(), false, null);
+    private static final ChangeCriteria EVERYTHING = ChangeCriteria.ANY;
 
     @Test
     void aSubscriberThatFallsBehindItsBufferIsEndedAfterWhatItHolds() {

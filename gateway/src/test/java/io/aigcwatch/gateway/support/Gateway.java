@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.support;
 
+import io.aigcwatch.infra.RealInfraExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -39,20 +40,35 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * The gateway keeps webhooks in PostgreSQL and reads Kafka, so it always runs against real servers: by default a
+     * database and topic prefix shared by every test that does not care about them; {@code more} may name a test
+     * class's own ({@code TestInfra.serviceProperties()}). The calling test class must be
+     * {@code @ExtendWith(RealInfraExtension.class)}, so that the servers are stopped after it. Kafka clients start
+     * only when {@code more} names a broker.
+     *
      * @param serviceUrls URLs by service id: funding, valuation, market
      * @param more        any other configuration; by default the gateway accepts {@link #TEST_KEYS}, allows no
      *                    anonymous reads, and has a rate limit no test reaches: {@link #API_KEYS},
      *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS} and {@link #RATE_LIMIT_BURST} change that
      */
     public static Gateway start(Map<String, String> serviceUrls, Map<String, Object> more) {
-        Map<String, Object> properties = new HashMap<>(Map.of(API_KEYS, TEST_KEYS,
-                RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED));
+        Map<String, Object> properties = new HashMap<>(sharedInfra());
+        properties.putAll(Map.of(API_KEYS, TEST_KEYS, RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED));
         properties.putAll(more);
         properties.put("micronaut.server.port", -1);
-        // a test that brings no broker gets no Kafka clients, rather than ones that retry localhost:9092 all along
+        // Kafka clients only for a test that brings its own topic prefix: the shared one is every test's
         properties.putIfAbsent("kafka.enabled", more.containsKey("kafka.bootstrap.servers"));
         serviceUrls.forEach((id, url) -> properties.put("micronaut.http.services." + id + ".url", url));
         return new Gateway(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    /** The servers' share that tests get when they do not bring their own. */
+    static Map<String, Object> sharedInfra() {
+        return RealInfraExtension.forClass(Gateway.class).serviceProperties();
+    }
+
+    public URI url() {
+        return URI.create(server.getURL().toString());
     }
 
     public URI uri(String path) {

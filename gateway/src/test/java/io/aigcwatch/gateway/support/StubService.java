@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,13 @@ public final class StubService implements AutoCloseable {
     }
 
     public static StubService start() {
-        return new StubService(ApplicationContext.run(EmbeddedServer.class, Map.of(
+        // the gateway's classpath, so the gateway's database and Kafka configuration too
+        Map<String, Object> properties = new HashMap<>(Gateway.sharedInfra());
+        properties.putAll(Map.of(
                 "micronaut.server.port", -1,
                 "micronaut.application.name", "stub-service",
-                ENABLED, true)));
+                ENABLED, true));
+        return new StubService(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
     /** Every request the stub received so far, as {@code METHOD /path}, oldest first. */

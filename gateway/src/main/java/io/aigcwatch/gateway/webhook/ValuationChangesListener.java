@@ -1,0 +1,33 @@
+package io.aigcwatch.gateway.webhook;
+
+import io.aigcwatch.events.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Thin on purpose: the intake does the work. One group for every gateway instance, so that each change is turned
+ * into deliveries once (the inbox would drop a second copy anyway). Offsets are committed per polled batch, after
+ * every record's transaction; a failure that may pass, such as the database being down, is retried with backoff
+ * rather than skipped.
+ */
+@KafkaListener(groupId = "${aigcwatch.gateway.webhooks.consumer-group:gateway-webhooks}",
+        offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
+                retryDelay = "200ms"))
+class ValuationChangesListener {
+    private final ValuationChangeIntake intake;
+
+    ValuationChangesListener(ValuationChangeIntake intake) {
+        this.intake = intake;
+    }
+
+    @Topic("${" + Topics.PREFIX_PROPERTY + ":}" + Topics.VALUATION_CHANGES)
+    void receive(ConsumerRecord<String, String> record) {
+        intake.accept(record);
+    }
+}
