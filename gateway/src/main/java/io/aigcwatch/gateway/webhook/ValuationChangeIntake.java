@@ -50,17 +50,18 @@ class ValuationChangeIntake {
     @Transactional
     void apply(String value) {
         CloudEvent<JsonNode> event = reader.envelope(value);
-        UUID eventId = CloudEventReader.id(event);
-        if (!processed.firstTime(eventId, Topics.VALUATION_CHANGES) || !ValuationChanged.TYPE.equals(event.type())) {
+        if (!ValuationChanged.TYPE.equals(event.type())) {
             return;
         }
         ValuationChanged change = reader.data(event, ValuationChanged.class);
         List<Webhook> wanting = webhooks.findByStatus(WebhookStatus.ACTIVE).stream()
                 .filter(webhook -> webhook.filters().criteria().matches(change))
                 .toList();
-        if (wanting.isEmpty()) {
+        // a change nobody wants changes nothing here, so there is nothing to remember it by: no write, no commit
+        if (wanting.isEmpty() || !processed.firstTime(CloudEventReader.id(event), Topics.VALUATION_CHANGES)) {
             return;
         }
+        UUID eventId = CloudEventReader.id(event);
         // the bytes valuation-service published, so that what a receiver verifies is exactly the event
         deliveries.storeEvent(eventId, value);
         for (Webhook webhook : wanting) {
