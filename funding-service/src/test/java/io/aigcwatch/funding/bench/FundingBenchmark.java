@@ -4,6 +4,7 @@ import io.aigcwatch.events.Topics;
 import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
 import io.aigcwatch.infra.TopicWatch;
+import io.aigcwatch.infra.bench.PlainHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.HdrHistogram.Histogram;

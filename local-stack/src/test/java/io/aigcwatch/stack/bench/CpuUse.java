@@ -1,0 +1,55 @@
+package io.aigcwatch.stack.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by this JVM (the load generator, and the Kafka broker that runs in it) and by every process it
+ * started (the service JVMs, PostgreSQL), grouped by what they are, so that a phase's report says where the two
+ * cores went.
+ */
+final class CpuUse {
+    private final Map<Long, Sample> start = sample();
+    private final long startNanos = System.nanoTime();
+
+    private record Sample(String what, Duration cpu) {
+    }
+
+    /** Percent of one core used by each group since this was created, largest first. */
+    String since() {
+        double wall = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Double> seconds = new TreeMap<>();
+        sample().forEach((pid, now) -> {
+            Sample before = start.get(pid);
+            Duration used = before == null ? now.cpu() : now.cpu().minus(before.cpu());
+            seconds.merge(now.what(), used.toNanos() / 1e9, Double::sum);
+        });
+        return seconds.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(entry -> String.format("%s %.0f%%", entry.getKey(), 100 * entry.getValue() / wall))
+                .collect(Collectors.joining(", ", "CPU (100% = one core): ", ""));
+    }
+
+    private static Map<Long, Sample> sample() {
+        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .filter(process -> process.info().totalCpuDuration().isPresent())
+                .collect(Collectors.toMap(ProcessHandle::pid, process -> new Sample(what(process),
+                        process.info().totalCpuDuration().orElseThrow())));
+    }
+
+    private static String what(ProcessHandle process) {
+        if (process.pid() == ProcessHandle.current().pid()) {
+            return "benchmark+kafka";
+        }
+        String command = String.join(" ", process.info().arguments().orElse(new String[0]));
+        for (String module : new String[]{"gateway", "funding-service", "valuation-service", "market-service"}) {
+            if (command.contains(module + ".jar")) {
+                return module;
+            }
+        }
+        return process.info().command().map(path -> path.substring(path.lastIndexOf('/') + 1)).orElse("other");
+    }
+}

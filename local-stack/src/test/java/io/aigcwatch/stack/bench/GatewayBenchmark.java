@@ -1,0 +1,209 @@
+package io.aigcwatch.stack.bench;
+
+import io.aigcwatch.stack.BenchStack;
+import org.HdrHistogram.Histogram;
+import org.awaitility.Awaitility;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures the gateway on this machine, in the whole suite as {@code ./aigcwatch up} runs it (every service its own
+ * JVM, durable embedded PostgreSQL and Kafka, all on one box):
+ * <ol>
+ *   <li>the gateway's overhead against calling funding-service directly: POST latency at a fixed rate, and the
+ *       ratio of maximum throughputs;</li>
+ *   <li>the delay from a POST to a Server-Sent Events subscriber holding the valuation change it caused, at a fixed
+ *       rate of rounds;</li>
+ *   <li>the same delay with 1,000 subscribers connected at once.</li>
+ * </ol>
+ * Run with {@code mvn -B -q -Pgateway-benchmark verify -DskipTests}; the report is printed and written to
+ * {@code local-stack/target/gateway-benchmark.txt}.
+ */
+public final class GatewayBenchmark {
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 15));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final int OVERHEAD_RATE = Integer.getInteger("bench.overhead-rate", 200);
+    private static final int SSE_RATE = Integer.getInteger("bench.sse-rate", 200);
+    private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1_000);
+    private static final int FAN_OUT_RATE = Integer.getInteger("bench.fan-out-rate", 10);
+    private static final String STREAM = "/api/valuation-changes/stream";
+
+    private final BenchStack stack;
+    private final String key;
+    private final StringBuilder report = new StringBuilder();
+
+    private GatewayBenchmark(BenchStack stack, String key) {
+        this.stack = stack;
+        this.key = key;
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // an executor thread left behind must not keep a failed benchmark running forever
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        String key = "aw_bench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        try (BenchStack stack = BenchStack.start(key + "=read+write+admin", System.out)) {
+            GatewayBenchmark benchmark = new GatewayBenchmark(stack, key);
+            benchmark.run();
+            Path out = Path.of("target", "gateway-benchmark.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, benchmark.report);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        line("gateway benchmark, %d cores, Java %s, the whole suite on one box (service JVMs, embedded PostgreSQL"
+                + " with fsync on, one Kafka broker)", Runtime.getRuntime().availableProcessors(), Runtime.version());
+        java.util.List<String> phases = java.util.List.of(System.getProperty("bench.phases", "overhead,sse,fan-out").split(","));
+        if (phases.contains("overhead")) {
+            overhead();
+        }
+        if (phases.contains("sse")) {
+            postToStream();
+        }
+        if (phases.contains("fan-out")) {
+            fanOut();
+        }
+    }
+
+    private void overhead() throws Exception {
+        try (RoundPoster direct = new RoundPoster(stack.funding(), "/funding-events", Map.of());
+             RoundPoster viaGateway = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
+            Load.saturate(WARMUP, direct::postRecurring);
+            Load.saturate(WARMUP, viaGateway::postRecurring);
+            Load.Outcome directFixed = Load.fixedRate(OVERHEAD_RATE, MEASURE, direct::postRecurring);
+            Load.Outcome gatewayFixed = Load.fixedRate(OVERHEAD_RATE, MEASURE, viaGateway::postRecurring);
+            line("POST /funding-events at %d/s for %d s, direct:      %s", OVERHEAD_RATE, MEASURE.toSeconds(), directFixed.describe());
+            line("POST /api/funding-events at %d/s, via gateway: %s", OVERHEAD_RATE, gatewayFixed.describe());
+            line("  gateway adds p50 %+.2f ms, p99 %+.2f ms",
+                    (gatewayFixed.latency().getValueAtPercentile(50) - directFixed.latency().getValueAtPercentile(50)) / 1000.0,
+                    (gatewayFixed.latency().getValueAtPercentile(99) - directFixed.latency().getValueAtPercentile(99)) / 1000.0);
+            Load.Outcome directMax = Load.saturate(MEASURE, direct::postRecurring);
+            Load.Outcome gatewayMax = Load.saturate(MEASURE, viaGateway::postRecurring);
+            line("maximum throughput, %d clients, %d s: direct %s", Load.CLIENTS, MEASURE.toSeconds(), directMax.describe());
+            line("                                  via gateway %s", gatewayMax.describe());
+            line("  ratio via gateway / direct: %.2f", gatewayMax.perSecond() / directMax.perSecond());
+        }
+    }
+
+    private void postToStream() throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram delay = new Histogram(60_000_000L, 3);
+        AtomicLong received = new AtomicLong();
+        AtomicLong lastArrival = new AtomicLong(System.nanoTime());
+        try (SseConnection ignored = new SseConnection(stack.gateway(), STREAM, key, (data, arrived) -> {
+                    lastArrival.set(arrived);
+                    record(data, arrived, sentAt, delay, received);
+                });
+             RoundPoster poster = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
+            AtomicLong n = new AtomicLong();
+            // the same load unmeasured first, so every JVM on the path has compiled it
+            Load.fixedRate(SSE_RATE, WARMUP, () -> poster.postValued("SSE Warm-up " + n.incrementAndGet()));
+            awaitQuiet(lastArrival);
+            CpuUse cpu = new CpuUse();
+            Load.Outcome posts = Load.fixedRate(SSE_RATE, MEASURE, () -> {
+                String company = "SSE Bench " + n.incrementAndGet();
+                sentAt.put(company, System.nanoTime());
+                return poster.postValued(company);
+            });
+            awaitAll(received, posts.ok());
+            line("POST to SSE subscriber, %d rounds/s for %d s: %d of %d changes received; delay p50 %.2f ms, p99 %.2f ms,"
+                            + " max %.2f ms (POST %s)", SSE_RATE, MEASURE.toSeconds(), received.get(), posts.ok(),
+                    delay.getValueAtPercentile(50) / 1000.0, delay.getValueAtPercentile(99) / 1000.0,
+                    delay.getMaxValue() / 1000.0, posts.describe());
+            line("  %s", cpu.since());
+        }
+    }
+
+    private void fanOut() throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram delay = new Histogram(60_000_000L, 3);
+        AtomicLong received = new AtomicLong();
+        List<SseConnection> subscribers = new ArrayList<>(SUBSCRIBERS);
+        long connecting = System.nanoTime();
+        try (RoundPoster poster = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                subscribers.add(new SseConnection(stack.gateway(), STREAM, key,
+                        (data, arrived) -> record(data, arrived, sentAt, delay, received)));
+            }
+            double connectSeconds = (System.nanoTime() - connecting) / 1e9;
+            AtomicLong n = new AtomicLong();
+            Load.Outcome posts = Load.fixedRate(FAN_OUT_RATE, MEASURE, () -> {
+                String company = "Fan-out Bench " + n.incrementAndGet();
+                sentAt.put(company, System.nanoTime());
+                return poster.postValued(company);
+            });
+            awaitAll(received, posts.ok() * SUBSCRIBERS);
+            line("%d SSE subscribers (connected in %.1f s), %d rounds/s for %d s: %d of %d deliveries; delay p50 %.2f ms,"
+                            + " p95 %.2f ms, p99 %.2f ms, max %.2f ms", SUBSCRIBERS, connectSeconds, FAN_OUT_RATE,
+                    MEASURE.toSeconds(), received.get(), posts.ok() * SUBSCRIBERS,
+                    delay.getValueAtPercentile(50) / 1000.0, delay.getValueAtPercentile(95) / 1000.0,
+                    delay.getValueAtPercentile(99) / 1000.0, delay.getMaxValue() / 1000.0);
+        } finally {
+            for (SseConnection subscriber : subscribers) {
+                subscriber.close();
+            }
+        }
+    }
+
+    /** Changes of companies this run did not post (the stream is shared) are not counted. */
+    private static void record(String data, long arrived, Map<String, Long> sentAt, Histogram delay, AtomicLong received) {
+        Long sent = sentAt.get(companyName(data));
+        if (sent == null) {
+            return;
+        }
+        synchronized (delay) {
+            delay.recordValue((arrived - sent) / 1000);
+        }
+        received.incrementAndGet();
+    }
+
+    private static String companyName(String json) {
+        String marker = "\"companyName\":\"";
+        int from = json.indexOf(marker);
+        if (from < 0) {
+            return "";
+        }
+        from += marker.length();
+        return json.substring(from, json.indexOf('"', from));
+    }
+
+    /** Returns when all arrived, or after a minute with what did: a lost change shows in the report, not as a hang. */
+    private static void awaitAll(AtomicLong received, long expected) {
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> received.get() >= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.err.println("[bench] only " + received.get() + " of " + expected + " arrived within a minute");
+        }
+    }
+
+    /** Returns once a second has passed without a change arriving: what was sent before has all come through. */
+    private static void awaitQuiet(AtomicLong lastArrival) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> System.nanoTime() - lastArrival.get() > 1_000_000_000L);
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
