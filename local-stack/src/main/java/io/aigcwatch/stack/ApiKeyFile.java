@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The stack's own admin key, made on the first start and kept in the home, so that scripts and bookmarks that hold
- * it go on working after a restart.
+ * The stack's own keys, made on the first start and kept in the home, so that scripts and bookmarks that hold them
+ * go on working after a restart: an admin key, and a read-only one to try what a reader may and may not do.
  */
 final class ApiKeyFile {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -27,7 +27,7 @@ final class ApiKeyFile {
     static ApiKeys loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                write(file, newAdminKey() + "=read+write+admin\n");
+                write(file, newKey() + "=read+write+admin\n" + newKey() + "=read\n");
             }
             // Tightened on every start too: a key file someone copied in with a loose mode is still a secret.
             Files.setPosixFilePermissions(file, OWNER_ONLY);
@@ -45,7 +45,7 @@ final class ApiKeyFile {
     }
 
     /** {@code aw_} and 32 URL-safe characters: 192 random bits. */
-    static String newAdminKey() {
+    static String newKey() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return "aw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

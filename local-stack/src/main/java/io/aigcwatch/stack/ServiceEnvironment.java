@@ -28,6 +28,8 @@ final class ServiceEnvironment {
             // On a developer's own machine reading needs no key, so a browser or plain curl can look around;
             // writing still does.
             env.put("AIGCWATCH_ANONYMOUS_READ", "true");
+            // and a webhook may point at a receiver on this machine, which a shared deployment must refuse
+            env.put("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE", "true");
         } else {
             // Only the gateway checks keys; a backend must not see a value the user exported for the gateway.
             env.put("AIGCWATCH_API_KEYS", "");

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiKeyFileTest {
 
     @Test
-    void theFirstStartMakesOneAdminKeyThatOnlyTheOwnerCanRead(@TempDir Path home) throws Exception {
+    void theFirstStartMakesAnAdminAndAReadOnlyKeyThatOnlyTheOwnerCanRead(@TempDir Path home) throws Exception {
         Path file = home.resolve("api-keys");
         ApiKeys keys = ApiKeyFile.loadOrCreate(file);
 
-        assertTrue(keys.spec().matches("aw_[A-Za-z0-9_-]{32}=read\\+write\\+admin"), keys.spec());
+        assertTrue(keys.spec().matches("aw_[A-Za-z0-9_-]{32}=read\\+write\\+admin,aw_[A-Za-z0-9_-]{32}=read"), keys.spec());
         assertEquals(keys.spec().substring(0, 35), keys.adminKey().orElseThrow());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(file.toString(), keys.origin());
@@ -35,7 +35,7 @@ class ApiKeyFileTest {
 
         assertEquals(first, second);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertNotEquals(ApiKeyFile.newAdminKey(), ApiKeyFile.newAdminKey());
+        assertNotEquals(ApiKeyFile.newKey(), ApiKeyFile.newKey());
     }
 
     @Test

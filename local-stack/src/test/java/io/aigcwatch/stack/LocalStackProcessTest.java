@@ -56,7 +56,7 @@ class LocalStackProcessTest {
                 assertEquals(200, get(port, "/health").statusCode());
             }
             String gatewayEnv = get(ports.get(0), "/env").body();
-            assertTrue(gatewayEnv.contains("AIGCWATCH_API_KEYS=" + key + "=read+write+admin\n"), gatewayEnv);
+            assertTrue(gatewayEnv.contains("AIGCWATCH_API_KEYS=" + key + "=read+write+admin,aw_"), gatewayEnv);
             assertTrue(gatewayEnv.contains("AIGCWATCH_FUNDING_URL=http://localhost:" + ports.get(1) + "\n"),
                     gatewayEnv);
             String marketEnv = get(ports.get(3), "/env").body();

@@ -93,6 +93,7 @@ class StackConfigTest {
 
         assertEquals("aw_x=read+write+admin", gateway.get("AIGCWATCH_API_KEYS"));
         assertEquals("true", gateway.get("AIGCWATCH_ANONYMOUS_READ"));
+        assertEquals("true", gateway.get("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"));
         assertEquals("http://localhost:9181", gateway.get("AIGCWATCH_FUNDING_URL"));
         assertEquals("http://localhost:8083", gateway.get("AIGCWATCH_MARKET_URL"));
         assertEquals("", valuation.get("AIGCWATCH_API_KEYS"));
