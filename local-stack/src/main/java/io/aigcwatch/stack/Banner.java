@@ -24,9 +24,11 @@ final class Banner {
         String key = keys.adminKey().orElse(null);
         if (key != null && !keys.origin().equals("AIGCWATCH_API_KEYS")) {
             line(text, "admin API key", key + "  (kept in " + keys.origin() + ")");
+            keys.readOnlyKey().ifPresent(reader -> line(text, "read-only API key", reader));
         } else {
             line(text, "API keys", "as set in AIGCWATCH_API_KEYS");
         }
+        line(text, "API docs", gateway + "/api/docs  (OpenAPI: " + gateway + "/api/openapi.yml)");
         line(text, "logs", config.logs() + "/<service>.log");
         line(text, "data", config.home() + "  (kept across restarts)");
         text.append(String.format("%n  try:  curl -H 'X-API-Key: %s' %s/api/funding-events%n",

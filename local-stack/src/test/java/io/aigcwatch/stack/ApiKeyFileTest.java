@@ -21,6 +21,7 @@ class ApiKeyFileTest {
 
         assertTrue(keys.spec().matches("aw_[A-Za-z0-9_-]{32}=read\\+write\\+admin,aw_[A-Za-z0-9_-]{32}=read"), keys.spec());
         assertEquals(keys.spec().substring(0, 35), keys.adminKey().orElseThrow());
+        assertEquals(keys.spec().substring(53, 88), keys.readOnlyKey().orElseThrow());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(file.toString(), keys.origin());
     }
@@ -47,6 +48,7 @@ class ApiKeyFileTest {
 
         assertEquals("aw_reader=read,aw_boss=read+write+admin", keys.spec());
         assertEquals("aw_boss", keys.adminKey().orElseThrow());
+        assertEquals("aw_reader", keys.readOnlyKey().orElseThrow());
     }
 
     @Test
