@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.kit.time.Pause;
 import io.aigcwatch.gateway.changes.ChangeCriteria;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.context.annotation.Requires;
@@ -120,7 +121,7 @@ final class ChangeHub implements ApplicationEventListener<StartupEvent> {
                         nextLookup = System.nanoTime() + (found ? LOOK_FOR_PARTITIONS : LOOK_FOR_TOPIC).toNanos();
                     }
                     if (reader.assignment().isEmpty()) {
-                        sleep(POLL);
+                        Pause.quietly(POLL);
                     } else {
                         dispatch(reader.poll(POLL));
                     }
@@ -129,7 +130,7 @@ final class ChangeHub implements ApplicationEventListener<StartupEvent> {
                 } catch (KafkaException e) {
                     LOG.warn("Reading {} failed, retrying: {}", consumers.topic(), e.toString());
                     nextLookup = Math.min(nextLookup, System.nanoTime() + LOOK_FOR_TOPIC.toNanos());
-                    sleep(LOOK_FOR_TOPIC);
+                    Pause.quietly(LOOK_FOR_TOPIC);
                 }
             }
         } catch (RuntimeException e) {
@@ -217,13 +218,6 @@ final class ChangeHub implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @PreDestroy
     void stop() throws InterruptedException {

@@ -33,6 +33,29 @@ final class CpuUse {
                 .collect(Collectors.joining(", ", "CPU (100% = one core): ", ""));
     }
 
+    /**
+     * Returns once the services and PostgreSQL used less than a fifth of a core over a whole second: the consumers
+     * have caught up with what an earlier phase sent, and will not disturb the next one.
+     */
+    static void awaitIdle() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() -> busySecond() < 0.2);
+    }
+
+    /** Cores used over the next second by every process but this one. */
+    private static double busySecond() throws InterruptedException {
+        Map<Long, Sample> before = sample();
+        java.util.concurrent.TimeUnit.SECONDS.sleep(1);
+        double used = 0;
+        for (Map.Entry<Long, Sample> now : sample().entrySet()) {
+            Sample earlier = before.get(now.getKey());
+            if (now.getKey() != ProcessHandle.current().pid() && earlier != null) {
+                used += now.getValue().cpu().minus(earlier.cpu()).toNanos() / 1e9;
+            }
+        }
+        return used;
+    }
+
     private static Map<Long, Sample> sample() {
         return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
                 .filter(process -> process.info().totalCpuDuration().isPresent())

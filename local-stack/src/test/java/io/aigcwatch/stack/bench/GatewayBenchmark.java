@@ -88,14 +88,19 @@ public final class GatewayBenchmark {
              RoundPoster viaGateway = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
             Load.saturate(WARMUP, direct::postRecurring);
             Load.saturate(WARMUP, viaGateway::postRecurring);
+            // each measured run starts once the consumers have caught up with the one before
+            CpuUse.awaitIdle();
             Load.Outcome directFixed = Load.fixedRate(OVERHEAD_RATE, MEASURE, direct::postRecurring);
+            CpuUse.awaitIdle();
             Load.Outcome gatewayFixed = Load.fixedRate(OVERHEAD_RATE, MEASURE, viaGateway::postRecurring);
             line("POST /funding-events at %d/s for %d s, direct:      %s", OVERHEAD_RATE, MEASURE.toSeconds(), directFixed.describe());
             line("POST /api/funding-events at %d/s, via gateway: %s", OVERHEAD_RATE, gatewayFixed.describe());
             line("  gateway adds p50 %+.2f ms, p99 %+.2f ms",
                     (gatewayFixed.latency().getValueAtPercentile(50) - directFixed.latency().getValueAtPercentile(50)) / 1000.0,
                     (gatewayFixed.latency().getValueAtPercentile(99) - directFixed.latency().getValueAtPercentile(99)) / 1000.0);
+            CpuUse.awaitIdle();
             Load.Outcome directMax = Load.saturate(MEASURE, direct::postRecurring);
+            CpuUse.awaitIdle();
             Load.Outcome gatewayMax = Load.saturate(MEASURE, viaGateway::postRecurring);
             line("maximum throughput, %d clients, %d s: direct %s", Load.CLIENTS, MEASURE.toSeconds(), directMax.describe());
             line("                                  via gateway %s", gatewayMax.describe());
@@ -117,6 +122,7 @@ public final class GatewayBenchmark {
             // the same load unmeasured first, so every JVM on the path has compiled it
             Load.fixedRate(SSE_RATE, WARMUP, () -> poster.postValued("SSE Warm-up " + n.incrementAndGet()));
             awaitQuiet(lastArrival);
+            CpuUse.awaitIdle();
             CpuUse cpu = new CpuUse();
             Load.Outcome posts = Load.fixedRate(SSE_RATE, MEASURE, () -> {
                 String company = "SSE Bench " + n.incrementAndGet();
@@ -144,6 +150,7 @@ public final class GatewayBenchmark {
                         (data, arrived) -> record(data, arrived, sentAt, delay, received)));
             }
             double connectSeconds = (System.nanoTime() - connecting) / 1e9;
+            CpuUse.awaitIdle();
             AtomicLong n = new AtomicLong();
             Load.Outcome posts = Load.fixedRate(FAN_OUT_RATE, MEASURE, () -> {
                 String company = "Fan-out Bench " + n.incrementAndGet();

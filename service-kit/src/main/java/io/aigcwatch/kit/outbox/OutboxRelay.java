@@ -1,5 +1,6 @@
 package io.aigcwatch.kit.outbox;
 
+import io.aigcwatch.kit.time.Pause;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.kit.kafka.TopicNames;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
@@ -96,7 +97,7 @@ final class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     return;
                 }
                 LOG.warn("Outbox relay failed; unsent rows stay pending and are retried in {}", RETRY_AFTER_FAILURE, e);
-                sleepQuietly(RETRY_AFTER_FAILURE);
+                Pause.quietly(RETRY_AFTER_FAILURE);
             }
         }
     }
@@ -137,13 +138,6 @@ final class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @PreDestroy
     void stop() throws InterruptedException {
