@@ -2,6 +2,7 @@ package io.aigcwatch.gateway.access;
 
 import io.micronaut.http.HttpRequest;
 
+import java.net.InetSocketAddress;
 import java.util.Set;
 
 /**
@@ -27,6 +28,20 @@ public record Caller(String id, Set<Scope> scopes) {
     /** The caller of a request that passed the access filter; anonymous and scopeless when none was set. */
     public static Caller of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, Caller.class).orElseGet(() -> anonymous(Set.of()));
+    }
+
+    /**
+     * What a per-caller limit (rate, open streams) counts against: the key's id, or for callers without a key their
+     * address, so that anonymous readers do not share one allowance. The socket's address, not
+     * {@code X-Forwarded-For}: a header anyone can write would let one client pose as many.
+     */
+    public static String limitKey(HttpRequest<?> request) {
+        Caller caller = of(request);
+        if (!caller.isAnonymous()) {
+            return caller.id();
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        return "address:" + (remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
     }
 
     public boolean has(Scope scope) {

@@ -13,7 +13,6 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import org.reactivestreams.Publisher;
 
-import java.net.InetSocketAddress;
 
 /**
  * Charges each API request to its caller's bucket and answers 429 once the bucket is empty. It runs after the access
@@ -30,7 +29,7 @@ final class RateLimitFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Allowance allowance = limiter.charge(subject(request));
+        Allowance allowance = limiter.charge(Caller.limitKey(request));
         if (!allowance.granted()) {
             MutableHttpResponse<?> refused = ProblemResponses.of(new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
                     "rate-limited", "this caller sent more than " + limiter.config().requestsPerSecond()
@@ -44,18 +43,6 @@ final class RateLimitFilter implements HttpServerFilter {
         });
     }
 
-    /**
-     * Callers without a key share nothing but their address. The socket's address, not {@code X-Forwarded-For}:
-     * a header anyone can write would let one client pose as many.
-     */
-    private static String subject(HttpRequest<?> request) {
-        Caller caller = Caller.of(request);
-        if (!caller.isAnonymous()) {
-            return caller.id();
-        }
-        InetSocketAddress remote = request.getRemoteAddress();
-        return "address:" + (remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
-    }
 
     /** After the access filter decided who calls; before the proxy (+200), which makes the downstream call. */
     @Override

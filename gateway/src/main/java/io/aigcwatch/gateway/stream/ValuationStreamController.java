@@ -48,7 +48,7 @@ final class ValuationStreamController {
     HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
         ChangeCriteria filter = StreamFilters.from(request.getParameters());
         StreamPosition resumeFrom = resumeFrom(request);
-        String caller = Caller.of(request).id();
+        String caller = Caller.limitKey(request);
         limiter.acquire(caller);
         ChangeHub.Subscription subscription;
         try {

@@ -21,6 +21,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +61,7 @@ class ValuationStreamTest {
         Map<String, Object> properties = new HashMap<>(infra.testProperties());
         properties.put("aigcwatch.gateway.stream.heartbeat", "400ms");
         properties.put("aigcwatch.gateway.stream.max-connections-per-caller", MAX_CONNECTIONS);
+        properties.put(Gateway.ANONYMOUS_READ, true);
         String nowhere = StubService.nobodyListening();
         gateway = Gateway.start(Map.of("funding", nowhere, "valuation", nowhere, "market", nowhere), properties);
         changes = new ValuationChanges(infra.bootstrapServers(), topic(), gateway.context().getBean(JsonMapper.class));
@@ -220,6 +228,26 @@ class ValuationStreamTest {
     }
 
     @Test
+    void readersWithoutAKeyAreCappedByTheirAddressNotAllTogether() throws IOException {
+        ConnectionLimiter limiter = gateway.context().getBean(ConnectionLimiter.class);
+        await().atMost(WAIT).until(() -> limiter.open() == 0);
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_CONNECTIONS; i++) {
+                open.add(SseClient.connect(gateway.uri("/api/valuation-changes/stream"), Map.of()));
+                assertEquals(200, open.get(i).status());
+            }
+            try (SseClient refused = SseClient.connect(gateway.uri("/api/valuation-changes/stream"), Map.of())) {
+                assertEquals(429, refused.status());
+            }
+            // a reader at another address has its own allowance
+            assertEquals("HTTP/1.1 200 OK", streamStatusFrom("127.0.0.2"));
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
+    @Test
     void aCallerOverItsConnectionCapIsRefusedUntilOneCloses() {
         ConnectionLimiter limiter = gateway.context().getBean(ConnectionLimiter.class);
         await().atMost(WAIT).until(() -> limiter.open() == 0);
@@ -291,6 +319,19 @@ class ValuationStreamTest {
     private static String cloudEventId(String json) {
         int start = json.indexOf("\"id\":\"") + 6;
         return json.substring(start, json.indexOf('"', start));
+    }
+
+    /** The status line of a stream opened from a given local address, which the JDK's client cannot choose. */
+    private String streamStatusFrom(String localAddress) throws IOException {
+        URI stream = gateway.uri("/api/valuation-changes/stream");
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", stream.getPort()), 5_000);
+            socket.getOutputStream().write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     private SseClient connect(String query) {
