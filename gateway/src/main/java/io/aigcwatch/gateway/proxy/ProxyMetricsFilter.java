@@ -2,6 +2,7 @@ package io.aigcwatch.gateway.proxy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * Micrometer's own server filter never sees them: it runs after the routing filters, and the proxy answers without
  * passing a routed request on. The {@code uri} tag is the route's first segment ({@code /api/funding-events/**}),
  * never the raw path, so ids cannot multiply the time series; only routed paths get here, so the set is fixed.
+ * With metrics turned off there is no registry and no filter: the gateway routes all the same.
  */
 @Filter("/api/**")
+@Requires(beans = MeterRegistry.class)
 final class ProxyMetricsFilter implements HttpServerFilter {
     static final String METER = "http.server.requests";
 

@@ -37,4 +37,13 @@ class PrometheusMetricsTest {
                     .matcher(metrics).find(), "a histogram, for percentiles");
         }
     }
+
+    @Test
+    void withMetricsTurnedOffTheGatewayStillRoutes() {
+        try (StubService stub = StubService.start();
+             Gateway gateway = Gateway.start(Map.of("funding", stub.url()), Map.of("micronaut.metrics.enabled", false))) {
+            assertEquals(200, gateway.get("/api/funding-events/42").statusCode());
+            assertEquals(404, gateway.get("/prometheus").statusCode());
+        }
+    }
 }
