@@ -16,7 +16,8 @@ public final class ProblemResponses {
 
     public static MutableHttpResponse<Problem> of(ProblemException problem, HttpRequest<?> request) {
         return HttpResponse.<Problem>status(problem.status())
-                .body(problem.toProblem(request.getPath()))
+                // the path as the client wrote it: an instance is a URI reference, so it stays percent-encoded
+                .body(problem.toProblem(request.getUri().getRawPath()))
                 .contentType(Problem.MEDIA_TYPE);
     }
 }

@@ -1,14 +1,13 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.gateway.access.ProblemResponses;
 import io.aigcwatch.gateway.resilience.ServiceFailure;
 import io.aigcwatch.gateway.resilience.ServiceGuard;
-import io.aigcwatch.kit.problem.Problem;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -58,7 +57,7 @@ final class ProxyFilter implements HttpServerFilter {
         return guard.call(service, guard.routeTimeout(service), idempotent,
                         () -> route.client().proxy(idempotent ? bodiless(request, target) : forwarded(request, target)))
                 .<MutableHttpResponse<?>>map(headers::keepForClient)
-                .onErrorResume(error -> failed(route, error, uri.getRawPath()));
+                .onErrorResume(error -> failed(route, error, request));
     }
 
     /** The client's request itself, body and all, streaming through; sent once, never retried. */
@@ -84,14 +83,12 @@ final class ProxyFilter implements HttpServerFilter {
      * Answered here rather than thrown, so that the response passes back through the other filters (the request id)
      * like any other.
      */
-    private Mono<MutableHttpResponse<?>> failed(ProxyRoutes.Route route, Throwable error, String path) {
+    private Mono<MutableHttpResponse<?>> failed(ProxyRoutes.Route route, Throwable error, HttpRequest<?> request) {
         Optional<ProblemException> problem = DownstreamFailure.of(route.service(), error);
         if (problem.isEmpty()) {
             return Mono.error(error);
         }
-        MutableHttpResponse<?> response = HttpResponse.status(problem.get().status())
-                .body(problem.get().toProblem(path))
-                .contentType(Problem.MEDIA_TYPE);
+        MutableHttpResponse<?> response = ProblemResponses.of(problem.get(), request);
         if (ServiceFailure.of(error).filter(ServiceFailure.CIRCUIT_OPEN::equals).isPresent()) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(guard.retryAfterSeconds()));
         }
