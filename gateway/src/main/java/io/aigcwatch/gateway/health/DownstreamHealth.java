@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.health;
 
+import io.aigcwatch.gateway.resilience.ServiceGuard;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +13,6 @@ import reactor.core.publisher.Mono;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /** Asks every service for its {@code /health} at once; one that fails or is slow counts as DOWN. */
 @Singleton
@@ -39,16 +39,12 @@ final class DownstreamHealth {
                 .collect(LinkedHashMap::new, (statuses, entry) -> statuses.put(entry.getKey(), entry.getValue()));
     }
 
-    /**
-     * The request is not cancelled when the timeout passes: it is left to end on its own read timeout, because a
-     * cancelled client request still reports its late failure, which Reactor would log as an unhandled error.
-     */
+    /** Given up on after the timeout without cancelling the request, as the proxy gives up on a slow service. */
     private Mono<String> status(HttpClient client) {
-        CompletableFuture<String> answer = Mono.from(client.exchange(HttpRequest.GET("/health"), HealthReport.class))
-                .map(DownstreamHealth::statusOf)
-                .onErrorReturn(SuiteHealth.DOWN)
-                .toFuture();
-        return Mono.fromFuture(answer, true).timeout(config.timeout(), Mono.just(SuiteHealth.DOWN));
+        return ServiceGuard.uncancelled(Mono.from(client.exchange(HttpRequest.GET("/health"), HealthReport.class))
+                        .map(DownstreamHealth::statusOf)
+                        .onErrorReturn(SuiteHealth.DOWN))
+                .timeout(config.timeout(), Mono.just(SuiteHealth.DOWN));
     }
 
     /** UP only on a 200 that says UP: anything else answering on that port is not a healthy service. */

@@ -95,7 +95,7 @@ public final class ServiceGuard {
      * kept as a signal in a future, so that a late failure is a value nobody reads rather than an error that Reactor
      * logs as unhandled each time a slow service is given up on, and a late answer is released.
      */
-    private static <T> Mono<T> uncancelled(Publisher<T> call) {
+    public static <T> Mono<T> uncancelled(Publisher<T> call) {
         CompletableFuture<Signal<T>> answer = Mono.from(call).materialize().toFuture();
         return Mono.fromFuture(answer, true)
                 .doOnCancel(() -> answer.thenAccept(signal -> release(signal.get())))
