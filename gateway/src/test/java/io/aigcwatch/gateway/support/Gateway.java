@@ -67,10 +67,6 @@ public final class Gateway implements AutoCloseable {
         return RealInfraExtension.forClass(Gateway.class).serviceProperties();
     }
 
-    public URI url() {
-        return URI.create(server.getURL().toString());
-    }
-
     public URI uri(String path) {
         return URI.create(server.getURL() + path);
     }
