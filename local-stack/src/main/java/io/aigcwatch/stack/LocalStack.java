@@ -31,6 +31,7 @@ final class LocalStack {
                     URI.create("http://localhost:" + config.port(Service.GATEWAY)), keys.adminKey()));
             System.out.print(Banner.render(config, infra, keys, stack.sinceStart()));
             stack.awaitClosed();
+            System.exit(Signals.exitStatus());
         } catch (StackException e) {
             fail(stack, e.getMessage());
         } catch (InterruptedException e) {
