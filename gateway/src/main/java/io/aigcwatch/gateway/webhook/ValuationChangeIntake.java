@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns one valuation change into a pending delivery for every active webhook that wants it, in one transaction
- * with the record of the event's id: a redelivered or replayed event creates no second delivery. The dispatcher
- * sends them. A record that can never be read is logged and skipped; valuation-service wrote it, and no retry here
- * can mend it.
+ * Turns each valuation change of a polled batch into a pending delivery for every active webhook that wants it, in one
+ * transaction with the record of each event's id: a redelivered or replayed event creates no second delivery. The
+ * dispatcher sends them. One transaction and one read of the webhooks per batch rather than per change: under load a
+ * poll returns many changes, and most of them are wanted by nobody. A record that can never be read is logged and
+ * skipped; valuation-service wrote it, and no retry here can mend it.
  */
 @Singleton
 class ValuationChangeIntake {
@@ -39,33 +41,51 @@ class ValuationChangeIntake {
         this.deliveries = deliveries;
     }
 
-    void accept(ConsumerRecord<String, String> record) {
-        try {
-            apply(record.value());
-        } catch (PoisonMessage poison) {
-            LOG.warn("Skipping {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), poison.getMessage());
+    @Transactional
+    void accept(List<ConsumerRecord<String, String>> records) {
+        List<Webhook> active = null;
+        for (ConsumerRecord<String, String> record : records) {
+            Optional<Change> change = read(record);
+            if (change.isEmpty()) {
+                continue;
+            }
+            if (active == null) {
+                active = webhooks.findByStatus(WebhookStatus.ACTIVE);
+            }
+            enqueue(change.get(), active);
         }
     }
 
-    @Transactional
-    void apply(String value) {
-        CloudEvent<JsonNode> event = reader.envelope(value);
-        if (!ValuationChanged.TYPE.equals(event.type())) {
-            return;
+    private Optional<Change> read(ConsumerRecord<String, String> record) {
+        try {
+            CloudEvent<JsonNode> event = reader.envelope(record.value());
+            if (!ValuationChanged.TYPE.equals(event.type())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Change(CloudEventReader.id(event), reader.data(event, ValuationChanged.class),
+                    record.value()));
+        } catch (PoisonMessage poison) {
+            LOG.warn("Skipping {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), poison.getMessage());
+            return Optional.empty();
         }
-        ValuationChanged change = reader.data(event, ValuationChanged.class);
-        List<Webhook> wanting = webhooks.findByStatus(WebhookStatus.ACTIVE).stream()
-                .filter(webhook -> webhook.filters().criteria().matches(change))
+    }
+
+    private void enqueue(Change change, List<Webhook> active) {
+        List<Webhook> wanting = active.stream()
+                .filter(webhook -> webhook.filters().criteria().matches(change.data()))
                 .toList();
-        // a change nobody wants changes nothing here, so there is nothing to remember it by: no write, no commit
-        if (wanting.isEmpty() || !processed.firstTime(CloudEventReader.id(event), Topics.VALUATION_CHANGES)) {
+        // a change nobody wants changes nothing here, so there is nothing to remember it by: no write
+        if (wanting.isEmpty() || !processed.firstTime(change.eventId(), Topics.VALUATION_CHANGES)) {
             return;
         }
-        UUID eventId = CloudEventReader.id(event);
         // the bytes valuation-service published, so that what a receiver verifies is exactly the event
-        deliveries.storeEvent(eventId, value);
+        deliveries.storeEvent(change.eventId(), change.published());
         for (Webhook webhook : wanting) {
-            deliveries.enqueue(UUID.randomUUID(), webhook.id(), eventId);
+            deliveries.enqueue(UUID.randomUUID(), webhook.id(), change.eventId());
         }
+    }
+
+    /** @param published the record's value as valuation-service wrote it */
+    private record Change(UUID eventId, ValuationChanged data, String published) {
     }
 }

@@ -9,13 +9,15 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.util.List;
+
 /**
  * Thin on purpose: the intake does the work. One group for every gateway instance, so that each change is turned
- * into deliveries once (the inbox would drop a second copy anyway). Offsets are committed per polled batch, after
- * every record's transaction; a failure that may pass, such as the database being down, is retried with backoff
- * rather than skipped.
+ * into deliveries once (the inbox would drop a second copy anyway). Each polled batch is one call and one
+ * transaction, and its offsets are committed after it; a failure that may pass, such as the database being down,
+ * rewinds to the batch's start and retries it with backoff rather than skipping it.
  */
-@KafkaListener(groupId = "${aigcwatch.gateway.webhooks.consumer-group:gateway-webhooks}",
+@KafkaListener(batch = true, groupId = "${aigcwatch.gateway.webhooks.consumer-group:gateway-webhooks}",
         offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
                 retryDelay = "200ms"))
@@ -27,7 +29,7 @@ class ValuationChangesListener {
     }
 
     @Topic("${" + Topics.PREFIX_PROPERTY + ":}" + Topics.VALUATION_CHANGES)
-    void receive(ConsumerRecord<String, String> record) {
-        intake.accept(record);
+    void receive(List<ConsumerRecord<String, String>> records) {
+        intake.accept(records);
     }
 }

@@ -85,8 +85,12 @@ final class ValuationChanges implements AutoCloseable {
     }
 
     void send(CloudEvent<ValuationChanged> event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.data().companyId().toString(),
-                json(event));
+        sendRaw(event.data().companyId().toString(), json(event));
+    }
+
+    /** Any value at all, such as one no reader can parse, on the partition of {@code key}. */
+    void sendRaw(String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();

@@ -212,6 +212,19 @@ class WebhookDeliveryTest {
         assertEquals(Set.of(event.id(), marker.id()), eventIds("/dedup"));
     }
 
+    @Test
+    void anUnreadableRecordIsSkippedAndTheChangeAfterItStillArrives() {
+        String company = "Garbled Neighbour AI";
+        api.register(ALICE, hook("/unreadable", company));
+        // the same key, so the same partition: the good change comes after the bad record, likely in one poll
+        changes.sendRaw(ValuationChanges.companyId(company).toString(), "{\"specversion\": \"1.0\", \"data\": [");
+        CloudEvent<ValuationChanged> after = changes.publish(
+                ValuationChanges.change(company, "JP", Layer.MODEL, "10", "20"));
+
+        await().atMost(WAIT).until(() -> eventIds("/unreadable").contains(after.id()));
+        assertEquals(Set.of(after.id()), eventIds("/unreadable"));
+    }
+
     private String hook(String path, String company) {
         return """
                 {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(receiver.url(path), company);
