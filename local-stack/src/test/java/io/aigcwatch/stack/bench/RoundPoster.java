@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RoundPoster implements AutoCloseable {
     private static final int COMPANIES = 2_000;
     private static final int DAYS_APART = 61;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
+    /** Dates a company's rounds take before the next set of companies begins; the last is still in the past. */
+    private static final int DATES = 30;
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final URI base;
@@ -31,15 +34,19 @@ final class RoundPoster implements AutoCloseable {
         this.headers = headers;
     }
 
-    /** A round of one of a few thousand recurring companies, as most rounds in real use are. */
+    /**
+     * A round of one of a few thousand recurring companies, as most rounds in real use are. After {@link #DATES}
+     * rounds each, a new set of companies takes over, so that no date lies in the future however long a run posts.
+     */
     PlainHttpClient.Response postRecurring() throws IOException {
         long n = SEQUENCE.incrementAndGet();
-        LocalDate announced = LocalDate.of(2020, 1, 1).plusDays(n / COMPANIES * DAYS_APART);
+        long company = n % COMPANIES + n / (COMPANIES * DATES) * COMPANIES;
+        LocalDate announced = FIRST_DAY.plusDays(n / COMPANIES % DATES * DAYS_APART);
         return post("""
                 {"company": {"name": "Bench Company %d", "country": "CN", "layer": "MODEL", "segments": ["TEXT"]},
                  "round": "SERIES_A", "amount": {"value": "%d", "currency": "CNY", "precision": "EXACT"},
                  "announcedOn": "%s", "investors": [{"name": "Bench Capital", "lead": true}],
-                 "source": "benchmark"}""".formatted(n % COMPANIES, 1_000_000 + n, announced));
+                 "source": "benchmark"}""".formatted(company, 1_000_000 + n, announced));
     }
 
     /** The first round of a new company with a post-money valuation: valuation-service publishes a change for it. */
