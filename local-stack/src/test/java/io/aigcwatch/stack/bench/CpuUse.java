@@ -57,7 +57,12 @@ final class CpuUse {
     }
 
     private static Map<Long, Sample> sample() {
-        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+        // the embedded PostgreSQL daemonizes, so its processes are nobody's descendants; any other PostgreSQL busy on
+        // this machine is counted too, which a benchmark machine should not have
+        Stream<ProcessHandle> postgres = ProcessHandle.allProcesses().filter(process -> process.info().command()
+                .filter(command -> command.endsWith("/postgres")).isPresent());
+        return Stream.concat(Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()),
+                        postgres).distinct()
                 .filter(process -> process.info().totalCpuDuration().isPresent())
                 .collect(Collectors.toMap(ProcessHandle::pid, process -> new Sample(what(process),
                         process.info().totalCpuDuration().orElseThrow())));
