@@ -25,11 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *       rate of rounds;</li>
  *   <li>the same delay with 1,000 subscribers connected at once.</li>
  * </ol>
+ * First the whole suite is warmed until the service JVMs' JIT compilers are quiet (see {@link JitActivity}).
  * Run with {@code mvn -B -q -Pgateway-benchmark verify -DskipTests}; the report is printed and written to
  * {@code local-stack/target/gateway-benchmark.txt}.
  */
 public final class GatewayBenchmark {
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 15));
+    /** Before each phase, that phase's own load, unmeasured. */
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.phase-warmup", 10));
+    /** Before any phase, the whole suite is warmed at least this long, and until its JIT compilers are quiet. */
+    private static final Duration SUITE_WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 60));
+    private static final Duration SUITE_WARMUP_MAX = Duration.ofSeconds(Long.getLong("bench.warmup-max", 360));
+    private static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
+    private static final int WARMUP_RATE = 150;
+    /** Compiler threads of all four service JVMs together, in cores; what C2 spends on the odd late method. */
+    private static final double JIT_QUIET_CORES = 0.03;
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final int OVERHEAD_RATE = Integer.getInteger("bench.overhead-rate", 200);
     private static final int SSE_RATE = Integer.getInteger("bench.sse-rate", 200);
@@ -73,7 +82,8 @@ public final class GatewayBenchmark {
     private void run() throws Exception {
         line("gateway benchmark, %d cores, Java %s, the whole suite on one box (service JVMs, embedded PostgreSQL"
                 + " with fsync on, one Kafka broker)", Runtime.getRuntime().availableProcessors(), Runtime.version());
-        java.util.List<String> phases = java.util.List.of(System.getProperty("bench.phases", "overhead,sse,fan-out").split(","));
+        List<String> phases = List.of(System.getProperty("bench.phases", "overhead,sse,fan-out").split(","));
+        warmUp();
         if (phases.contains("overhead")) {
             overhead();
         }
@@ -83,6 +93,42 @@ public final class GatewayBenchmark {
         if (phases.contains("fan-out")) {
             fanOut();
         }
+    }
+
+    /**
+     * Every path the phases take (direct and proxied POSTs, valued rounds on to a stream subscriber) at a rate the
+     * suite sustains, in slices, until the service JVMs' compilers are quiet: the report then describes the steady
+     * state, not the JIT's first minutes.
+     */
+    private void warmUp() throws Exception {
+        long started = System.nanoTime();
+        AtomicLong n = new AtomicLong();
+        double jitCores;
+        try (SseConnection ignored = new SseConnection(stack.gateway(), STREAM, key, (data, arrived) -> { });
+             RoundPoster direct = new RoundPoster(stack.funding(), "/funding-events", Map.of());
+             RoundPoster viaGateway = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
+            while (true) {
+                double compiledBefore = JitActivity.compilerSeconds();
+                long sliceStarted = System.nanoTime();
+                Load.fixedRate(WARMUP_RATE, WARMUP_SLICE, () -> switch ((int) (n.incrementAndGet() % 3)) {
+                    case 0 -> direct.postRecurring();
+                    case 1 -> viaGateway.postRecurring();
+                    default -> viaGateway.postValued("Warm-up " + n.get());
+                });
+                jitCores = (JitActivity.compilerSeconds() - compiledBefore) / ((System.nanoTime() - sliceStarted) / 1e9);
+                Duration warmed = Duration.ofNanos(System.nanoTime() - started);
+                if (warmed.compareTo(SUITE_WARMUP) >= 0 && (jitCores < JIT_QUIET_CORES || !JitActivity.measurable())) {
+                    break;
+                }
+                if (warmed.compareTo(SUITE_WARMUP_MAX) >= 0) {
+                    line("warning: the services' JIT compilers were still busy when the warm-up ran out");
+                    break;
+                }
+            }
+        }
+        line("warm-up: %.0f s at %d POST/s (direct, proxied, and valued rounds to a stream), until the services' JIT"
+                        + " compilers used %.1f%% of a core in the last %d s", (System.nanoTime() - started) / 1e9,
+                WARMUP_RATE, 100 * jitCores, WARMUP_SLICE.toSeconds());
     }
 
     private void overhead() throws Exception {
@@ -198,8 +244,11 @@ public final class GatewayBenchmark {
                         (data, arrived) -> record(data, arrived, sentAt, delay, received)));
             }
             double connectSeconds = (System.nanoTime() - connecting) / 1e9;
-            CpuUse.awaitIdle();
             AtomicLong n = new AtomicLong();
+            // the same load unmeasured first (its changes are not in sentAt), so that the thousand-fold fan-out is
+            // compiled code by the time it is measured, like every other phase's path
+            Load.fixedRate(FAN_OUT_RATE, WARMUP, () -> poster.postValued("Fan-out Warm-up " + n.incrementAndGet()));
+            CpuUse.awaitIdle();
             Load.Outcome posts = Load.fixedRate(FAN_OUT_RATE, MEASURE, () -> {
                 String company = "Fan-out Bench " + n.incrementAndGet();
                 sentAt.put(company, System.nanoTime());
