@@ -1,8 +1,8 @@
 package io.aigcwatch.gateway.access;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +24,7 @@ import java.util.Set;
 @Filter("/api/**")
 final class AccessFilter implements HttpServerFilter {
     /** After the request id is set, so that refusals carry it; before the rate limit, which keys on the caller. */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 140;
+    static final int ORDER = ApiFilterOrder.FIRST + 140;
     private static final String CHALLENGE = "Bearer realm=\"aigcwatch\"";
 
     private final ApiKeys keys;

@@ -1,9 +1,9 @@
 package io.aigcwatch.gateway.bodylimit;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.aigcwatch.gateway.access.ProblemResponses;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -39,6 +39,6 @@ final class BodyLimitFilter implements HttpServerFilter {
     /** After the rate limit, which charges such a request too; before the proxy (+200). */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 160;
+        return ApiFilterOrder.FIRST + 160;
     }
 }

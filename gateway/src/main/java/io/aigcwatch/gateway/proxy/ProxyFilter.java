@@ -1,10 +1,10 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.aigcwatch.gateway.access.ProblemResponses;
 import io.aigcwatch.gateway.resilience.ServiceFailure;
 import io.aigcwatch.gateway.resilience.ServiceGuard;
 import io.aigcwatch.kit.problem.ProblemException;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -98,6 +98,6 @@ final class ProxyFilter implements HttpServerFilter {
     /** After the request id is set, so that the service sees it. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 200;
+        return ApiFilterOrder.FIRST + 200;
     }
 }

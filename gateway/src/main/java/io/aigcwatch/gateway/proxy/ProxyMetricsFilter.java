@@ -1,9 +1,9 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -63,6 +63,6 @@ final class ProxyMetricsFilter implements HttpServerFilter {
     /** Right after the request id, so that whatever answers a routed path later (limits, keys, the proxy) is timed. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 105;
+        return ApiFilterOrder.FIRST + 105;
     }
 }

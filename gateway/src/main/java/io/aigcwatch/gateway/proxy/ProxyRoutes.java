@@ -52,6 +52,11 @@ final class ProxyRoutes {
         return routes.stream().filter(route -> route.matches(path)).findFirst();
     }
 
+    /** The service paths that prefix routes answer, each with everything under it, such as {@code /companies}. */
+    List<String> prefixes() {
+        return routes.stream().map(Route::prefix).flatMap(Optional::stream).distinct().toList();
+    }
+
     /** Every route, in matching order; the OpenAPI test checks that each one is documented. */
     List<Route> routes() {
         return routes;
@@ -68,14 +73,17 @@ final class ProxyRoutes {
         return false;
     }
 
-    /** @param pattern the service paths it answers: a prefix and everything under it, unless built by {@link #pattern} */
-    record Route(String service, Pattern pattern, ProxyHttpClient client) {
+    /**
+     * @param pattern the service paths it answers: a prefix and everything under it, unless built by {@link #pattern}
+     * @param prefix  that prefix; empty for a route built by {@link #pattern}
+     */
+    record Route(String service, Pattern pattern, Optional<String> prefix, ProxyHttpClient client) {
         Route(String service, String prefix, ProxyHttpClient client) {
-            this(service, Pattern.compile(Pattern.quote(prefix) + "(/.*)?"), client);
+            this(service, Pattern.compile(Pattern.quote(prefix) + "(/.*)?"), Optional.of(prefix), client);
         }
 
         static Route pattern(String service, String regex, ProxyHttpClient client) {
-            return new Route(service, Pattern.compile(regex), client);
+            return new Route(service, Pattern.compile(regex), Optional.empty(), client);
         }
 
         boolean matches(String path) {

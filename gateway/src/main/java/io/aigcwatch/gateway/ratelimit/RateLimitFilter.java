@@ -1,10 +1,10 @@
 package io.aigcwatch.gateway.ratelimit;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.aigcwatch.gateway.access.Caller;
 import io.aigcwatch.gateway.access.ProblemResponses;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -47,6 +47,6 @@ final class RateLimitFilter implements HttpServerFilter {
     /** After the access filter decided who calls; before the proxy (+200), which makes the downstream call. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 150;
+        return ApiFilterOrder.FIRST + 150;
     }
 }

@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.requestid;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -41,6 +42,6 @@ final class RequestIdFilter implements Ordered {
     /** Before the proxy, which forwards the header that this filter sets. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 100;
+        return ApiFilterOrder.FIRST + 100;
     }
 }

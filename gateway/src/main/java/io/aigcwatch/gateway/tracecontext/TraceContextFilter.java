@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.tracecontext;
 
+import io.aigcwatch.gateway.ApiFilterOrder;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -28,6 +29,6 @@ final class TraceContextFilter implements Ordered {
     /** Right after the request id, before access checks, the proxy and the composed stats, which forward the header. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 110;
+        return ApiFilterOrder.FIRST + 110;
     }
 }

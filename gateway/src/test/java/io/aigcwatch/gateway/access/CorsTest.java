@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Browsers may call the API from the gateway's own origin by default, from the configured ones otherwise. */
 @ExtendWith(RealInfraExtension.class)
@@ -49,6 +50,38 @@ class CorsTest {
 
             assertEquals(Optional.of("https://admin.example"), allowed.headers().firstValue(ALLOW_ORIGIN));
             assertEquals(Optional.empty(), former.headers().firstValue(ALLOW_ORIGIN));
+        }
+    }
+
+    @Test
+    void aConfiguredOriginMayCallTheServicesBehindTheGatewayAndSeesItsRefusals() {
+        try (StubService funding = StubService.start();
+             Gateway gateway = Gateway.start(Map.of("funding", funding.url(), "valuation", funding.url(),
+                     "market", funding.url()), Map.of("micronaut.server.cors.configurations.gateway.allowed-origins",
+                     "https://app.example"))) {
+            HttpResponse<String> preflight = gateway.send(gateway.request("/api/funding-events")
+                    .header("Origin", "https://app.example")
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "X-API-Key, Content-Type")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> foreign = gateway.send(preflight(gateway, "/api/funding-events/42", "https://evil.example"));
+            HttpResponse<String> read = gateway.send(gateway.request("/api/funding-events/42", Gateway.READ_KEY)
+                    .header("Origin", "https://app.example").build());
+            HttpResponse<String> refused = gateway.send(gateway.request("/api/funding-events/42")
+                    .header("Origin", "https://app.example").build());
+
+            assertEquals(200, preflight.statusCode(), preflight::body);
+            assertEquals(Optional.of("https://app.example"), preflight.headers().firstValue(ALLOW_ORIGIN));
+            assertTrue(preflight.headers().allValues("Access-Control-Allow-Methods").contains("POST"),
+                    preflight.headers()::toString);
+            assertEquals(Optional.empty(), foreign.headers().firstValue(ALLOW_ORIGIN));
+            assertEquals(200, read.statusCode(), read::body);
+            assertEquals(Optional.of("https://app.example"), read.headers().firstValue(ALLOW_ORIGIN));
+            // a browser script can read why it was refused, instead of seeing an opaque network error
+            assertEquals(401, refused.statusCode(), refused::body);
+            assertEquals(Optional.of("https://app.example"), refused.headers().firstValue(ALLOW_ORIGIN));
+            assertFalse(funding.received().stream().anyMatch(seen -> seen.startsWith("OPTIONS")),
+                    funding.received()::toString);
         }
     }
 

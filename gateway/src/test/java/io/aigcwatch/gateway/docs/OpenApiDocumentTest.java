@@ -46,6 +46,8 @@ class OpenApiDocumentTest {
         Map<String, Map<String, Object>> documented = PublishedApi.paths(gateway);
         List<UriRouteInfo<?, ?>> routes = gateway.context().getBean(Router.class).uriRoutes()
                 .filter(route -> route.getUriMatchTemplate().toPathString().startsWith("/api/"))
+                // the proxied paths' stand-in routes, for CORS: ProxyRoutesDocumentedTest checks those paths
+                .filter(route -> !route.getTargetMethod().getDeclaringType().getSimpleName().equals("NotProxied"))
                 .toList();
 
         assertTrue(routes.stream().anyMatch(route -> route.getUriMatchTemplate().toPathString().equals("/api/health")),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway's own request metrics, with histogram buckets, on /prometheus. */
@@ -33,6 +34,7 @@ class PrometheusMetricsTest {
                     + "uri=\"/api/health\"[^}]*} 1$").matcher(metrics).find(), metrics);
             assertTrue(Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\""
                     + "[^}]*uri=\"/api/funding-events/\\*\\*\"[^}]*} 1$").matcher(metrics).find(), "proxied, by route: " + metrics);
+            assertFalse(metrics.contains("{+rest}"), "a proxied request is counted once, by its route: " + metrics);
             assertTrue(Pattern.compile("(?m)^http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/health\"")
                     .matcher(metrics).find(), "a histogram, for percentiles");
         }
