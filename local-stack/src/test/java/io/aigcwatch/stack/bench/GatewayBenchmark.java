@@ -45,7 +45,7 @@ public final class GatewayBenchmark {
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 1_000);
     private static final int FAN_OUT_RATE = Integer.getInteger("bench.fan-out-rate", 10);
     private static final String STREAM = "/api/valuation-changes/stream";
-    private static final int THROUGHPUT_TURNS = 4;
+    private static final int THROUGHPUT_TURNS = 8;
     private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(5);
 
     private final BenchStack stack;
