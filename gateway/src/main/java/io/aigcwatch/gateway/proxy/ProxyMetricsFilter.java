@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Counts and times the proxied requests as {@code http_server_requests_seconds}, like every controller request.
  * Micrometer's own server filter does not count them, since the proxy answers before their stand-in routes run
  * (PrometheusMetricsTest checks that each is counted once). The {@code uri} tag is the route's first segment
- * ({@code /api/funding-events/**}), never the raw path, so ids cannot multiply the time series; only routed paths get here, so the set is fixed.
+ * ({@code /api/funding-events/**}), never the raw path, so ids cannot multiply the time series; only routed paths
+ * get here, so the set is fixed.
  * With metrics turned off there is no registry and no filter: the gateway routes all the same.
  */
 @Filter("/api/**")
