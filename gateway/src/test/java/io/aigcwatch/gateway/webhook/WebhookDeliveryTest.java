@@ -64,7 +64,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aMatchingChangeArrivesCorrectlySignedAndTheLogShowsItDelivered() {
-        Map<String, Object> webhook = api.register(ALICE, hook("/signed", "Signed Labs"));
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/signed", "Signed Labs"));
         String secret = (String) webhook.get("secret");
 
         CloudEvent<ValuationChanged> event = changes.publish(
@@ -105,7 +105,7 @@ class WebhookDeliveryTest {
     @Test
     void aReceiverThatFailsTwiceGetsItOnTheThirdTry() {
         receiver.answer("/flaky", 500, 503);
-        Map<String, Object> webhook = api.register(ALICE, hook("/flaky", "Flaky Receiver Inc"));
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/flaky", "Flaky Receiver Inc"));
 
         changes.publish(ValuationChanges.change("Flaky Receiver Inc", "FR", Layer.MODEL, "1000000000", "2000000000"));
 
@@ -124,7 +124,7 @@ class WebhookDeliveryTest {
     @Test
     void aReceiverThatAlwaysFailsMakesTheWebhookFailingUntilReactivated() {
         receiver.steadily("/down", 500);
-        Map<String, Object> webhook = api.register(ALICE, hook("/down", "Down Receiver Co"));
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/down", "Down Receiver Co"));
         Object id = webhook.get("id");
 
         changes.publish(ValuationChanges.change("Down Receiver Co", "DE", Layer.INFRASTRUCTURE, "100", "200"));
@@ -139,7 +139,7 @@ class WebhookDeliveryTest {
 
         // while failing it gets nothing new: a second webhook on the same company shows when the change has passed
         receiver.steadily("/down", 204);
-        api.register(ALICE, hook("/down-witness", "Down Receiver Co"));
+        api.register(ALICE, receiver.hookFor("/down-witness", "Down Receiver Co"));
         CloudEvent<ValuationChanged> missed = changes.publish(
                 ValuationChanges.change("Down Receiver Co", "DE", Layer.INFRASTRUCTURE, "200", "300"));
         await().atMost(WAIT).until(() -> eventIds("/down-witness").contains(missed.id()));
@@ -162,9 +162,7 @@ class WebhookDeliveryTest {
         String tag = "Filter " + System.nanoTime() + " ";
         String all = "/filter/all";
         api.register(ALICE, "{\"url\": \"" + receiver.url(all) + "\"}");
-        api.register(ALICE, """
-                {"url": "%s", "filters": {"companies": ["%s"]}}"""
-                .formatted(receiver.url("/filter/company"), ValuationChanges.companyId(tag + "A")));
+        api.register(ALICE, receiver.hookFor("/filter/company", ValuationChanges.companyId(tag + "A").toString()));
         api.register(ALICE, """
                 {"url": "%s", "filters": {"countries": ["cn"], "layers": ["MODEL"]}}"""
                 .formatted(receiver.url("/filter/cn-model")));
@@ -196,7 +194,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aDuplicateEventMakesOneDelivery() {
-        Map<String, Object> webhook = api.register(ALICE, hook("/dedup", "Twice Sent AI"));
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/dedup", "Twice Sent AI"));
         CloudEvent<ValuationChanged> event = changes.publish(
                 ValuationChanges.change("Twice Sent AI", "JP", Layer.MODEL, "10", "20"));
         changes.send(event);
@@ -215,7 +213,7 @@ class WebhookDeliveryTest {
     @Test
     void anUnreadableRecordIsSkippedAndTheChangeAfterItStillArrives() {
         String company = "Garbled Neighbour AI";
-        api.register(ALICE, hook("/unreadable", company));
+        api.register(ALICE, receiver.hookFor("/unreadable", company));
         // the same key, so the same partition: the good change comes after the bad record, likely in one poll
         changes.sendRaw(ValuationChanges.companyId(company).toString(), "{\"specversion\": \"1.0\", \"data\": [");
         CloudEvent<ValuationChanged> after = changes.publish(
@@ -225,10 +223,6 @@ class WebhookDeliveryTest {
         assertEquals(Set.of(after.id()), eventIds("/unreadable"));
     }
 
-    private String hook(String path, String company) {
-        return """
-                {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(receiver.url(path), company);
-    }
 
     private Set<String> eventIds(String path) {
         return receiver.at(path).stream().map(received -> eventId(received.body())).collect(Collectors.toSet());

@@ -57,7 +57,7 @@ class WebhookInstancesTest {
         String deliveryId;
         try (Gateway first = gateway(true)) {
             WebhookApi api = new WebhookApi(first);
-            id = api.register(ALICE, hook("/restart", "Restart Survivors Ltd")).get("id");
+            id = api.register(ALICE, receiver.hookFor("/restart", "Restart Survivors Ltd")).get("id");
             changes.publish(ValuationChanges.change("Restart Survivors Ltd", "SG", Layer.MODEL, "5", "6"));
 
             await().atMost(WAIT).until(() -> api.deliveries(ALICE, id).size() == 1
@@ -86,7 +86,7 @@ class WebhookInstancesTest {
     void aTargetIsCheckedAgainAtDeliveryTime() {
         Object id;
         try (Gateway permissive = gateway(true)) {
-            id = new WebhookApi(permissive).register(ALICE, hook("/now-private", "Rechecked Inc")).get("id");
+            id = new WebhookApi(permissive).register(ALICE, receiver.hookFor("/now-private", "Rechecked Inc")).get("id");
         }
 
         try (Gateway strict = gateway(false)) {
@@ -108,7 +108,7 @@ class WebhookInstancesTest {
     void twoGatewaysSendEachDeliveryOnce() throws SQLException {
         try (Gateway one = gateway(true); Gateway two = gateway(true)) {
             WebhookApi api = new WebhookApi(one);
-            Object id = api.register(ALICE, hook("/shared", "Shared Load AI")).get("id");
+            Object id = api.register(ALICE, receiver.hookFor("/shared", "Shared Load AI")).get("id");
             int events = 60;
             for (int i = 0; i < events; i++) {
                 changes.publish(ValuationChanges.change("Shared Load AI", "SG", Layer.MODEL, "" + (100 + i), "" + (101 + i)));
@@ -129,10 +129,5 @@ class WebhookInstancesTest {
         return WebhookApi.startGateway(infra, Map.of(
                 "aigcwatch.gateway.webhooks.allow-private-targets", allowPrivateTargets,
                 "aigcwatch.gateway.webhooks.retry-schedule", "4s"));
-    }
-
-    private String hook(String path, String company) {
-        return """
-                {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(receiver.url(path), company);
     }
 }

@@ -57,6 +57,12 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** The body that registers a webhook sending {@code company}'s changes (a name or an id) to {@code path} here. */
+    String hookFor(String path, String company) {
+        return """
+                {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(url(path), company);
+    }
+
     /** The next requests to {@code path} get these statuses, in order. */
     void answer(String path, Integer... statuses) {
         scripted.computeIfAbsent(path, key -> new ConcurrentLinkedQueue<>()).addAll(List.of(statuses));

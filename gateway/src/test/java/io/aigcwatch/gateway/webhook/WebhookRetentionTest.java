@@ -53,9 +53,9 @@ class WebhookRetentionTest {
 
     @Test
     void deliveredOnesGoAndPendingOnesStay() throws SQLException {
-        Object done = api.register(ALICE, hook("/done", "Forgotten Co")).get("id");
+        Object done = api.register(ALICE, receiver.hookFor("/done", "Forgotten Co")).get("id");
         receiver.steadily("/waiting", 500);
-        Object waiting = api.register(ALICE, hook("/waiting", "Forgotten Co")).get("id");
+        Object waiting = api.register(ALICE, receiver.hookFor("/waiting", "Forgotten Co")).get("id");
 
         changes.publish(ValuationChanges.change("Forgotten Co", "KR", Layer.APPLICATION, "1", "2"));
 
@@ -63,10 +63,5 @@ class WebhookRetentionTest {
         await().atMost(WAIT).until(() -> api.deliveries(ALICE, done).isEmpty());
         assertEquals(1, api.deliveries(ALICE, waiting).size(), "pending, with its retry an hour away");
         assertEquals(1, infra.queryLong("select count(*) from gateway.webhook_event"), "still needed by the pending one");
-    }
-
-    private String hook(String path, String company) {
-        return """
-                {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(receiver.url(path), company);
     }
 }
