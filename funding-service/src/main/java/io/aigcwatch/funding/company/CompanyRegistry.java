@@ -2,13 +2,10 @@ package io.aigcwatch.funding.company;
 
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,11 +17,9 @@ import java.util.UUID;
 @Singleton
 public class CompanyRegistry {
     private final CompanyRepository companies;
-    private final ObjectMapper json;
 
-    CompanyRegistry(CompanyRepository companies, ObjectMapper json) {
+    CompanyRegistry(CompanyRepository companies) {
         this.companies = companies;
-        this.json = json;
     }
 
     /**
@@ -40,17 +35,9 @@ public class CompanyRegistry {
         }
         String normalized = CompanyNames.normalize(ref.name());
         return companies.lockOrRegister(UUID.randomUUID(), ref.name().trim(), normalized, ref.localName(),
-                        ref.country(), ref.layer().name(), toJson(ref.segments())).stream().findFirst()
+                        ref.country(), ref.layer().name(), ref.segments()).stream().findFirst()
                 .or(() -> companies.lockByNormalizedName(normalized))
                 .orElseThrow(() -> new IllegalStateException("company " + ref.name() + " vanished right after it was registered"));
-    }
-
-    private String toJson(List<String> segments) {
-        try {
-            return json.writeValueAsString(segments);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Company require(UUID id) {

@@ -30,7 +30,8 @@ interface CompanyRepository extends CrudRepository<Company, UUID> {
     /**
      * Finds a company by name, else by local-language name, else registers it, and locks its row until the
      * transaction ends, in one round trip: this is on the path of every recorded round. Empty when a concurrent
-     * transaction registered the same name first. Micronaut Data runs it as an insert that returns rows.
+     * transaction registered the same name first. Micronaut Data runs it as an insert that returns rows, and binds
+     * {@code segments} as JSON, as it stores the column.
      */
     @Query(value = """
             with by_name as (
@@ -51,5 +52,5 @@ interface CompanyRepository extends CrudRepository<Company, UUID> {
             )
             select * from known union all select * from registered limit 1""", nativeQuery = true)
     List<Company> lockOrRegister(UUID id, String name, String normalizedName, @Nullable String localName,
-                                 String country, String layer, String segments);
+                                 String country, String layer, List<String> segments);
 }
