@@ -1,21 +1,26 @@
-package io.aigcwatch.valuation.query;
+package io.aigcwatch.valuation.ledger;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.GenericRepository;
-import io.aigcwatch.valuation.ledger.CompanyValuation;
+import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+/** The ledger keeps each company's current valuation; the unicorn list reads it here too. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface UnicornRepository extends GenericRepository<CompanyValuation, UUID> {
+public interface CompanyValuationRepository extends CrudRepository<CompanyValuation, UUID> {
+
+    /** Locks the company's state for the rest of the transaction: one writer per company at a time. */
+    @Query("select * from company_valuation where company_id = :companyId for update")
+    Optional<CompanyValuation> lock(UUID companyId);
 
     @Query(value = """
             select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on

@@ -1,4 +1,4 @@
-package io.aigcwatch.funding.round;
+package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.funding.RoundType;
 import io.micronaut.core.annotation.Nullable;
@@ -13,12 +13,6 @@ import java.util.UUID;
 public record RoundSummary(UUID id, String status, RoundType round, LocalDate announcedOn, String currency,
                            @Nullable BigDecimal amount, @Nullable BigDecimal usd, String precision,
                            @Nullable BigDecimal postMoneyValuationUsd) {
-
-    static RoundSummary of(FundingRound round) {
-        return new RoundSummary(round.id(), round.status().name(), round.roundType(), round.announcedOn(),
-                round.currency(), round.amountValue(), round.usdValue(), round.amountPrecision().name(),
-                round.valuationUsd());
-    }
 
     public boolean active() {
         return "ACTIVE".equals(status);
