@@ -2,7 +2,7 @@ package io.aigcwatch.gateway.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

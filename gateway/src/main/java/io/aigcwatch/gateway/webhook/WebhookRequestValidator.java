@@ -1,7 +1,7 @@
 package io.aigcwatch.gateway.webhook;
 
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.Problem;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;

@@ -1,7 +1,6 @@
-package io.aigcwatch.gateway.changes;
+package io.aigcwatch.events.valuation;
 
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.events.valuation.ValuationChanged;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
