@@ -2,11 +2,11 @@ package io.aigcwatch.gateway;
 
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
-import io.aigcwatch.infra.RealInfraExtension;
 import io.aigcwatch.kit.inbox.ProcessedEvents;
 import io.aigcwatch.kit.outbox.Outbox;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.aigcwatch.testkit.RealInfraExtension;
 import io.micronaut.core.reflect.ClassUtils;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,8 +1,8 @@
 package io.aigcwatch.notification;
 
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
 import io.aigcwatch.notification.support.NotificationService;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.aigcwatch.notification.delivery;
 
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
 import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.notification.support.ValuationChanges;
 import io.aigcwatch.notification.support.WebhookApi;
 import io.aigcwatch.notification.support.WebhookReceiver;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.aigcwatch.notification.support;
 
-import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -1,10 +1,10 @@
 package io.aigcwatch.notification.webhook;
 
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
 import io.aigcwatch.kit.caller.CallerHeaders;
 import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.notification.support.WebhookApi;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

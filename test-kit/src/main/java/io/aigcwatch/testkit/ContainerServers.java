@@ -1,5 +1,7 @@
-package io.aigcwatch.infra;
+package io.aigcwatch.testkit;
 
+import io.aigcwatch.infra.KafkaServer;
+import io.aigcwatch.infra.PostgresServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;

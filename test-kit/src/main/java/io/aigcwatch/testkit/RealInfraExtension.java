@@ -1,5 +1,6 @@
-package io.aigcwatch.infra;
+package io.aigcwatch.testkit;
 
+import io.aigcwatch.infra.Servers;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -50,7 +51,7 @@ public final class RealInfraExtension implements BeforeAllCallback, ParameterRes
 
     private static synchronized ServersResource servers() {
         if (shared == null) {
-            shared = new ServersResource(Servers.start(InfraMode.fromEnvironment(), testHome(), Servers.Ports.ANY, false));
+            shared = new ServersResource(InfraMode.fromEnvironment().start(testHome(), Servers.Ports.ANY, false));
         }
         return shared;
     }

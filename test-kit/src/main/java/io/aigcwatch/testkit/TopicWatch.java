@@ -1,4 +1,4 @@
-package io.aigcwatch.infra;
+package io.aigcwatch.testkit;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

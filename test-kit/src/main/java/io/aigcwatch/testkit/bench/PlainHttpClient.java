@@ -1,4 +1,4 @@
-package io.aigcwatch.infra.bench;
+package io.aigcwatch.testkit.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.aigcwatch.infra;
+package io.aigcwatch.testkit;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +40,5 @@ class InfraModeTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> InfraMode.choose("docker", Map.of(), () -> false));
         assertEquals("-Daigcwatch.infra=docker is not one of embedded, testcontainers, external", error.getMessage());
-    }
-
-    @Test
-    void externalPostgresUrlsAreRewrittenPerDatabase() {
-        PostgresServer postgres = ExternalServers.postgres(Map.of(
-                "AIGCWATCH_POSTGRES_URL", "jdbc:postgresql://db:5432/aigcwatch?sslmode=disable",
-                "AIGCWATCH_POSTGRES_USER", "app"));
-        assertEquals("jdbc:postgresql://db:5432/t1_x?sslmode=disable", postgres.jdbcUrl("t1_x"));
-        assertEquals("aigcwatch", postgres.maintenanceDatabase());
-        assertEquals("app", postgres.username());
     }
 }

@@ -1,4 +1,4 @@
-package io.aigcwatch.infra;
+package io.aigcwatch.testkit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

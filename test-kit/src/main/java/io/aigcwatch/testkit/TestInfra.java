@@ -1,4 +1,6 @@
-package io.aigcwatch.infra;
+package io.aigcwatch.testkit;
+
+import io.aigcwatch.infra.Servers;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
