@@ -38,6 +38,6 @@ final class Banner {
     }
 
     private static void line(StringBuilder text, String what, String where) {
-        text.append(String.format("  %-18s %s%n", what, where));
+        text.append(String.format("  %-20s %s%n", what, where));
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * PostgreSQL and Kafka in this JVM, the four services as child JVMs. Stops in the reverse order of the start: the
+ * PostgreSQL and Kafka in this JVM, the five services as child JVMs. Stops in the reverse order of the start: the
  * gateway, the backends, Kafka (services must be gone first, or their clients retry for half a minute), PostgreSQL.
  */
 final class RunningStack implements AutoCloseable {

@@ -1,10 +1,11 @@
 package io.aigcwatch.stack;
 
-/** The four services the stack runs, each a shaded jar at {@code <module>/target/<module>.jar}. */
+/** The five services the stack runs, each a shaded jar at {@code <module>/target/<module>.jar}. */
 enum Service {
     FUNDING("funding-service", "FUNDING", 8081),
     VALUATION("valuation-service", "VALUATION", 8082),
     MARKET("market-service", "MARKET", 8083),
+    NOTIFICATION("notification-service", "NOTIFICATION", 8084),
     GATEWAY("gateway", "GATEWAY", 8080);
 
     private final String module;

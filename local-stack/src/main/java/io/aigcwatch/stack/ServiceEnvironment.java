@@ -10,11 +10,13 @@ final class ServiceEnvironment {
 
     static Map<String, String> of(Service service, StackConfig config, Infra infra, ApiKeys keys) {
         Map<String, String> env = new LinkedHashMap<>();
-        // The gateway too: it keeps webhooks in its own schema and reads valuation changes from Kafka.
-        env.put("AIGCWATCH_POSTGRES_URL", infra.jdbcUrl());
-        env.put("AIGCWATCH_POSTGRES_USER", infra.username());
-        env.put("AIGCWATCH_POSTGRES_PASSWORD", infra.password());
+        // The gateway too reads Kafka, for the change stream; only the backends have a database.
         env.put("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        if (service.isBackend()) {
+            env.put("AIGCWATCH_POSTGRES_URL", infra.jdbcUrl());
+            env.put("AIGCWATCH_POSTGRES_USER", infra.username());
+            env.put("AIGCWATCH_POSTGRES_PASSWORD", infra.password());
+        }
         // Every service learns every port and URL: the gateway routes to the others, and a service that meets a
         // company by name resolves it through funding-service.
         for (Service each : Service.values()) {
@@ -28,11 +30,13 @@ final class ServiceEnvironment {
             // On a developer's own machine reading needs no key, so a browser or plain curl can look around;
             // writing still does.
             env.put("AIGCWATCH_ANONYMOUS_READ", "true");
-            // and a webhook may point at a receiver on this machine, which a shared deployment must refuse
-            env.put("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE", "true");
         } else {
             // Only the gateway checks keys; a backend must not see a value the user exported for the gateway.
             env.put("AIGCWATCH_API_KEYS", "");
+        }
+        if (service == Service.NOTIFICATION) {
+            // On a developer's own machine a webhook may point at a receiver on it, which a shared deployment refuses.
+            env.put("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE", "true");
         }
         return env;
     }

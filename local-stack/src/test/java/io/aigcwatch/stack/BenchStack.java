@@ -38,7 +38,7 @@ public final class BenchStack implements AutoCloseable {
         System.setProperty("aigcwatch.logs", config.logs().toString());
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
         RunningStack stack = new RunningStack(config, HomeLock.acquire(config.home()), progress);
-        // a benchmark stopped with Ctrl-C must not leave four service JVMs behind
+        // a benchmark stopped with Ctrl-C must not leave five service JVMs behind
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         try {
             stack.start(ApiKeys.fromEnvironment(apiKeys));

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The launcher as a user runs it, with stand-ins for the four service jars and real PostgreSQL and Kafka. */
+/** The launcher as a user runs it, with stand-ins for the five service jars and real PostgreSQL and Kafka. */
 class LocalStackProcessTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -28,15 +28,16 @@ class LocalStackProcessTest {
     void upServesEveryServiceAndSigtermStopsAllOfIt(@TempDir Path dir) throws Exception {
         Path repo = StandIns.fakeRepo(dir.resolve("repo"));
         Path home = dir.resolve("home");
-        List<Integer> ports = StandIns.freePorts(6);
+        List<Integer> ports = StandIns.freePorts(7);
         Map<String, String> env = Map.of(
                 "AIGCWATCH_HOME", home.toString(),
                 "AIGCWATCH_GATEWAY_PORT", ports.get(0).toString(),
                 "AIGCWATCH_FUNDING_PORT", ports.get(1).toString(),
                 "AIGCWATCH_VALUATION_PORT", ports.get(2).toString(),
                 "AIGCWATCH_MARKET_PORT", ports.get(3).toString(),
-                "AIGCWATCH_POSTGRES_PORT", ports.get(4).toString(),
-                "AIGCWATCH_KAFKA_PORT", ports.get(5).toString());
+                "AIGCWATCH_NOTIFICATION_PORT", ports.get(4).toString(),
+                "AIGCWATCH_POSTGRES_PORT", ports.get(5).toString(),
+                "AIGCWATCH_KAFKA_PORT", ports.get(6).toString());
         Path output = dir.resolve("launcher.out");
         Process launcher = launch(repo, env, output);
         try {
@@ -45,17 +46,23 @@ class LocalStackProcessTest {
             String banner = Files.readString(output);
             assertTrue(banner.contains(key) && banner.contains("http://localhost:" + ports.get(0)), banner);
 
-            for (int port : ports.subList(0, 4)) {
+            for (int port : ports.subList(0, 5)) {
                 assertEquals(200, get(port, "/health").statusCode());
             }
             String gatewayEnv = get(ports.get(0), "/env").body();
             assertTrue(gatewayEnv.contains("AIGCWATCH_API_KEYS=" + key + "=read+write+admin,aw_"), gatewayEnv);
             assertTrue(gatewayEnv.contains("AIGCWATCH_FUNDING_URL=http://localhost:" + ports.get(1) + "\n"),
                     gatewayEnv);
+            assertTrue(gatewayEnv.contains("AIGCWATCH_NOTIFICATION_URL=http://localhost:" + ports.get(4) + "\n"),
+                    gatewayEnv);
+            String notificationEnv = get(ports.get(4), "/env").body();
+            assertTrue(notificationEnv.contains("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE=true\n"), notificationEnv);
+            assertTrue(notificationEnv.contains("AIGCWATCH_POSTGRES_URL=jdbc:postgresql://localhost:" + ports.get(5)
+                    + "/aigcwatch\n"), notificationEnv);
             String marketEnv = get(ports.get(3), "/env").body();
-            assertTrue(marketEnv.contains("AIGCWATCH_POSTGRES_URL=jdbc:postgresql://localhost:" + ports.get(4)
+            assertTrue(marketEnv.contains("AIGCWATCH_POSTGRES_URL=jdbc:postgresql://localhost:" + ports.get(5)
                     + "/aigcwatch\n"), marketEnv);
-            assertTrue(marketEnv.contains("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + ports.get(5) + "\n"),
+            assertTrue(marketEnv.contains("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + ports.get(6) + "\n"),
                     marketEnv);
             assertTrue(marketEnv.contains("AIGCWATCH_API_KEYS=\n"), marketEnv);
             assertTrue(Files.readString(home.resolve("logs/valuation-service.log")).contains("stand-in listening"));
@@ -67,7 +74,7 @@ class LocalStackProcessTest {
             assertTrue(refused.contains("another local stack is running on " + home), refused);
 
             List<ProcessHandle> services = launcher.descendants().toList();
-            assertEquals(4, services.size(), services.toString());
+            assertEquals(5, services.size(), services.toString());
 
             launcher.destroy();
             assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));

@@ -34,6 +34,7 @@ class StackConfigTest {
         assertEquals(8081, config.port(Service.FUNDING));
         assertEquals(8082, config.port(Service.VALUATION));
         assertEquals(8083, config.port(Service.MARKET));
+        assertEquals(8084, config.port(Service.NOTIFICATION));
         assertEquals(5433, config.postgresPort());
         assertEquals(9092, config.kafkaPort());
         assertEquals(Optional.empty(), config.apiKeys());
@@ -52,6 +53,7 @@ class StackConfigTest {
                 "AIGCWATCH_FUNDING_PORT", "18081",
                 "AIGCWATCH_VALUATION_PORT", " 18082 ",
                 "AIGCWATCH_MARKET_PORT", "18083",
+                "AIGCWATCH_NOTIFICATION_PORT", "18084",
                 "AIGCWATCH_POSTGRES_PORT", "15433",
                 "AIGCWATCH_KAFKA_PORT", "19092",
                 "AIGCWATCH_API_KEYS", "k1=read");
@@ -61,7 +63,7 @@ class StackConfigTest {
         assertEquals(dir.resolve("state"), config.home());
         assertEquals(repo, config.repoRoot());
         assertEquals(Map.of(Service.GATEWAY, 18080, Service.FUNDING, 18081, Service.VALUATION, 18082,
-                Service.MARKET, 18083), config.servicePorts());
+                Service.MARKET, 18083, Service.NOTIFICATION, 18084), config.servicePorts());
         assertEquals(15433, config.postgresPort());
         assertEquals(19092, config.kafkaPort());
         assertEquals(Optional.of("k1=read"), config.apiKeys());
@@ -81,7 +83,7 @@ class StackConfigTest {
     }
 
     @Test
-    void onlyTheGatewaySeesTheApiKeysAndEveryServiceLearnsTheInfraAndTheOthersUrls(@TempDir Path dir)
+    void onlyTheGatewaySeesTheApiKeysOnlyBackendsTheDatabaseAndEveryServiceTheOthersUrls(@TempDir Path dir)
             throws IOException {
         StackConfig config = StackConfig.from(Map.of("AIGCWATCH_FUNDING_PORT", "9181"), new Properties(),
                 StandIns.fakeRepo(dir));
@@ -90,20 +92,27 @@ class StackConfigTest {
 
         Map<String, String> gateway = ServiceEnvironment.of(Service.GATEWAY, config, infra, keys);
         Map<String, String> valuation = ServiceEnvironment.of(Service.VALUATION, config, infra, keys);
+        Map<String, String> notification = ServiceEnvironment.of(Service.NOTIFICATION, config, infra, keys);
 
         assertEquals("aw_x=read+write+admin", gateway.get("AIGCWATCH_API_KEYS"));
         assertEquals("true", gateway.get("AIGCWATCH_ANONYMOUS_READ"));
-        assertEquals("true", gateway.get("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"));
         assertEquals("http://localhost:9181", gateway.get("AIGCWATCH_FUNDING_URL"));
         assertEquals("http://localhost:8083", gateway.get("AIGCWATCH_MARKET_URL"));
+        assertEquals("http://localhost:8084", gateway.get("AIGCWATCH_NOTIFICATION_URL"));
+        assertEquals("8084", notification.get("AIGCWATCH_NOTIFICATION_PORT"));
+        assertEquals("true", notification.get("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"));
+        assertEquals("", notification.get("AIGCWATCH_API_KEYS"));
+        assertEquals(infra.jdbcUrl(), notification.get("AIGCWATCH_POSTGRES_URL"));
+        assertFalse(gateway.containsKey("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"), "webhooks are notification-service's");
+        assertFalse(valuation.containsKey("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"));
         assertEquals("", valuation.get("AIGCWATCH_API_KEYS"));
         assertEquals("http://localhost:9181", valuation.get("AIGCWATCH_FUNDING_URL"));
         assertEquals("8082", valuation.get("AIGCWATCH_VALUATION_PORT"));
         assertEquals(infra.jdbcUrl(), valuation.get("AIGCWATCH_POSTGRES_URL"));
         assertEquals("secret", valuation.get("AIGCWATCH_POSTGRES_PASSWORD"));
         assertEquals("127.0.0.1:9092", valuation.get("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS"));
-        assertEquals(infra.jdbcUrl(), gateway.get("AIGCWATCH_POSTGRES_URL"));
-        assertEquals("secret", gateway.get("AIGCWATCH_POSTGRES_PASSWORD"));
+        assertFalse(gateway.containsKey("AIGCWATCH_POSTGRES_URL"), "the gateway has no database");
+        assertFalse(gateway.containsKey("AIGCWATCH_POSTGRES_PASSWORD"));
         assertEquals("127.0.0.1:9092", gateway.get("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS"));
     }
 
@@ -134,7 +143,8 @@ class StackConfigTest {
     private static Map<String, String> freePorts() throws IOException {
         Map<String, String> env = new java.util.HashMap<>();
         for (String variable : List.of("AIGCWATCH_GATEWAY_PORT", "AIGCWATCH_FUNDING_PORT", "AIGCWATCH_VALUATION_PORT",
-                "AIGCWATCH_MARKET_PORT", "AIGCWATCH_POSTGRES_PORT", "AIGCWATCH_KAFKA_PORT")) {
+                "AIGCWATCH_MARKET_PORT", "AIGCWATCH_NOTIFICATION_PORT", "AIGCWATCH_POSTGRES_PORT",
+                "AIGCWATCH_KAFKA_PORT")) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 env.put(variable, Integer.toString(socket.getLocalPort()));
             }

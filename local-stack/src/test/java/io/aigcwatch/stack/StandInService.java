@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Plays one of the four services in the launcher's tests, where the real jars may not be built: it answers
+ * Plays one of the five services in the launcher's tests, where the real jars may not be built: it answers
  * GET /health, and GET /env shows the AIGCWATCH_* variables it was given. Packed as {@code <module>.jar} it reads
  * its port from that module's variable; {@code args[0]} can name the variable instead, {@code args[1]} a mode.
  */

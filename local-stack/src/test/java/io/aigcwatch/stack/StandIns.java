@@ -14,7 +14,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** Builds a repository-shaped directory whose four service jars are {@link StandInService}. */
+/** Builds a repository-shaped directory whose five service jars are {@link StandInService}. */
 final class StandIns {
     private StandIns() {
     }

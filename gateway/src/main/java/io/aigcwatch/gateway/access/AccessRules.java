@@ -24,7 +24,7 @@ final class AccessRules {
             new Rule(READING, "/api/health", null),
             new Rule(READING, "/api/openapi.yml", null),
             new Rule(READING, "/api/docs", null),
-            // Subscribing is reading; the webhook feature itself keeps each key to its own and lets admin see all.
+            // Subscribing is reading; notification-service keeps each key to its own webhooks and lets admin see all.
             new Rule(ANY, "/api/webhooks", Scope.READ),
             new Rule(READING, "/api", Scope.READ),
             new Rule(ANY, "/api/market/assumptions", Scope.ADMIN),

@@ -6,8 +6,9 @@ import java.net.InetSocketAddress;
 import java.util.Set;
 
 /**
- * Who sent a request, as the access filter established it. Features that own data per caller (webhooks) or limit
- * per caller (stream connections, rate limits) key on {@link #id()}, never on the API key itself.
+ * Who sent a request, as the access filter established it. What limits per caller (stream connections, rate limits)
+ * keys on {@link #id()}, never on the API key itself, and so do the services that own data per caller (webhooks),
+ * which learn it from the caller headers the proxy sets.
  *
  * @param id     a stable, non-secret id of the key (or {@link #ANONYMOUS_ID}); safe to log and to store
  * @param scopes what the caller may do

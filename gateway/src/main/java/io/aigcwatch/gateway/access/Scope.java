@@ -8,7 +8,7 @@ public enum Scope {
     READ,
     /** Record, correct and retract rounds and valuation marks. */
     WRITE,
-    /** Change market assumptions and FX rates, and manage every key's webhooks. */
+    /** Change market assumptions and FX rates, and manage every key's webhooks (notification-service). */
     ADMIN;
 
     public String wireName() {

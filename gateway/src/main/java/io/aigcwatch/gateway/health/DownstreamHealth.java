@@ -23,11 +23,13 @@ final class DownstreamHealth {
     DownstreamHealth(@Client(id = "funding") HttpClient funding,
                      @Client(id = "valuation") HttpClient valuation,
                      @Client(id = "market") HttpClient market,
+                     @Client(id = "notification") HttpClient notification,
                      HealthCheckConfig config) {
         this.services = List.of(
                 new Service("funding", funding),
                 new Service("valuation", valuation),
-                new Service("market", market));
+                new Service("market", market),
+                new Service("notification", notification));
         this.config = config;
     }
 

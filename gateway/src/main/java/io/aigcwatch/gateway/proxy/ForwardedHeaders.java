@@ -1,6 +1,9 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.gateway.access.Caller;
+import io.aigcwatch.gateway.access.Scope;
 import io.aigcwatch.gateway.tracecontext.TraceContext;
+import io.aigcwatch.kit.caller.CallerHeaders;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -18,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which headers cross the gateway, each way. Everything else stays on its own side: a client's API key, cookies
- * and hop-by-hop headers never reach a service, and a service's internals never reach a client.
+ * and hop-by-hop headers never reach a service, and a service's internals never reach a client. The gateway adds
+ * one thing of its own: the verified caller, in {@link CallerHeaders}.
  */
 @Singleton
 final class ForwardedHeaders {
@@ -44,8 +48,16 @@ final class ForwardedHeaders {
         this.routes = routes;
     }
 
-    void keepForService(MutableHttpHeaders headers) {
+    /**
+     * The caller headers are not in {@link #TO_SERVICE}, so whatever a client sent under those names is gone before
+     * the caller the access filter verified is written; a caller without a key gets none.
+     */
+    void keepForService(MutableHttpHeaders headers, Caller caller) {
         retainOnly(headers, TO_SERVICE);
+        if (!caller.isAnonymous()) {
+            headers.set(CallerHeaders.KEY, caller.id());
+            headers.set(CallerHeaders.SCOPES, CallerHeaders.scopes(caller.scopes().stream().map(Scope::wireName).toList()));
+        }
     }
 
     /** Also turns the service's own paths in {@code Location} and {@code Link} into the public ones. */

@@ -1,6 +1,7 @@
 package io.aigcwatch.gateway.proxy;
 
 import io.aigcwatch.gateway.ApiFilterOrder;
+import io.aigcwatch.gateway.access.Caller;
 import io.aigcwatch.gateway.access.ProblemResponses;
 import io.aigcwatch.gateway.resilience.ServiceFailure;
 import io.aigcwatch.gateway.resilience.ServiceGuard;
@@ -63,7 +64,7 @@ final class ProxyFilter implements HttpServerFilter {
     /** The client's request itself, body and all, streaming through; sent once, never retried. */
     private MutableHttpRequest<?> forwarded(HttpRequest<?> request, URI target) {
         MutableHttpRequest<?> outgoing = request.mutate().uri(target);
-        headers.keepForService(outgoing.getHeaders());
+        headers.keepForService(outgoing.getHeaders(), Caller.of(request));
         return outgoing;
     }
 
@@ -74,7 +75,7 @@ final class ProxyFilter implements HttpServerFilter {
     private MutableHttpRequest<?> bodiless(HttpRequest<?> request, URI target) {
         MutableHttpRequest<?> outgoing = HttpRequest.create(request.getMethod(), target.toString());
         request.getHeaders().forEach((name, values) -> values.forEach(value -> outgoing.getHeaders().add(name, value)));
-        headers.keepForService(outgoing.getHeaders());
+        headers.keepForService(outgoing.getHeaders(), Caller.of(request));
         outgoing.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         return outgoing;
     }

@@ -22,7 +22,8 @@ final class ProxyRoutes {
 
     ProxyRoutes(@Client(id = "funding") ProxyHttpClient funding,
                 @Client(id = "valuation") ProxyHttpClient valuation,
-                @Client(id = "market") ProxyHttpClient market) {
+                @Client(id = "market") ProxyHttpClient market,
+                @Client(id = "notification") ProxyHttpClient notification) {
         this.routes = List.of(
                 new Route("funding", "/funding-events", funding),
                 // a company's valuation history lives with the valuations, the rest of the company with funding
@@ -32,7 +33,8 @@ final class ProxyRoutes {
                 new Route("valuation", "/unicorns", valuation),
                 new Route("valuation", "/valuation-changes", valuation),
                 new Route("valuation", "/valuation-marks", valuation),
-                new Route("market", "/market", market));
+                new Route("market", "/market", market),
+                new Route("notification", "/webhooks", notification));
     }
 
     /** The route for a public path such as {@code /api/funding-events/1}, if a service answers it. */

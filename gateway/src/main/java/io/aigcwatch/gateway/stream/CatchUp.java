@@ -1,6 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,8 +1,8 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.kit.time.Pause;
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.ProblemException;
+import io.aigcwatch.kit.time.Pause;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;

@@ -1,6 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;

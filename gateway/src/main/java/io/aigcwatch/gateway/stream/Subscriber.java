@@ -1,6 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 

@@ -1,6 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.gateway.changes.ChangeCriteria;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.gateway.access.Caller;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

@@ -32,7 +32,7 @@ class AccessTest {
     void start() {
         services = StubService.start();
         gateway = Gateway.start(Map.of("funding", services.url(), "valuation", services.url(),
-                "market", services.url()), Map.of());
+                "market", services.url(), "notification", services.url()), Map.of());
     }
 
     @AfterAll

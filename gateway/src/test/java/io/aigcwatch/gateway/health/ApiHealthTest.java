@@ -38,19 +38,20 @@ class ApiHealthTest {
     @Test
     void allServicesUpIs200() {
         try (Gateway gateway = Gateway.start(
-                Map.of("funding", stub.url(), "valuation", stub.url(), "market", stub.url()), Map.of())) {
+                Map.of("funding", stub.url(), "valuation", stub.url(), "market", stub.url(), "notification", stub.url()),
+                Map.of())) {
             HttpResponse<String> response = gateway.getAnonymously("/api/health");
 
             assertEquals(200, response.statusCode(), response::body);
             assertEquals("{\"status\":\"UP\",\"services\":{\"gateway\":\"UP\",\"funding\":\"UP\",\"valuation\":\"UP\","
-                    + "\"market\":\"UP\"}}", response.body());
+                    + "\"market\":\"UP\",\"notification\":\"UP\"}}", response.body());
         }
     }
 
     @Test
     void aServiceThatIsDownOrHangsIsDownAndTheWholeIs503WithinTheTimeout() {
         try (Gateway gateway = Gateway.start(Map.of("funding", stub.url(),
-                "valuation", StubService.nobodyListening(), "market", silent.url()), Map.of(
+                "valuation", StubService.nobodyListening(), "market", silent.url(), "notification", stub.url()), Map.of(
                 "aigcwatch.gateway.health.timeout", "1s",
                 // longer than the health timeout, which must win; short enough not to hold up the context's close
                 "micronaut.http.services.market.read-timeout", "5s"))) {
@@ -60,7 +61,7 @@ class ApiHealthTest {
 
             assertEquals(503, response.statusCode(), response::body);
             assertEquals("{\"status\":\"DOWN\",\"services\":{\"gateway\":\"UP\",\"funding\":\"UP\",\"valuation\":\"DOWN\","
-                    + "\"market\":\"DOWN\"}}", response.body());
+                    + "\"market\":\"DOWN\",\"notification\":\"UP\"}}", response.body());
             assertTrue(millis < 4_000, () -> "took " + millis + " ms");
         }
     }

@@ -22,7 +22,8 @@ class PrometheusMetricsTest {
     void answeredRequestsAreCountedWithBuckets() {
         try (StubService stub = StubService.start();
              Gateway gateway = Gateway.start(
-                     Map.of("funding", stub.url(), "valuation", stub.url(), "market", stub.url()), Map.of())) {
+                     Map.of("funding", stub.url(), "valuation", stub.url(), "market", stub.url(),
+                             "notification", stub.url()), Map.of())) {
             assertEquals(200, gateway.get("/api/health").statusCode());
             assertEquals(200, gateway.get("/api/funding-events/42").statusCode());
 

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProxyRoutesTest {
-    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty(), request -> Mono.empty());
+    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty(),
+            request -> Mono.empty(), request -> Mono.empty());
     private final ForwardedHeaders headers = new ForwardedHeaders(routes);
 
     @Test
@@ -43,6 +44,14 @@ class ProxyRoutesTest {
         assertEquals(Optional.of("market"), service("/api/market/projections"));
         assertEquals(Optional.of("market"), service("/api/market/assumptions"));
         assertTrue(service("/api/marketing").isEmpty());
+    }
+
+    @Test
+    void webhookPathsGoToNotification() {
+        assertEquals(Optional.of("notification"), service("/api/webhooks"));
+        assertEquals(Optional.of("notification"), service("/api/webhooks/6221cb48-e917-48d7-b513-157e6fe58832/deliveries"));
+        assertEquals("/api/webhooks/1", headers.publicUri("/webhooks/1"));
+        assertTrue(service("/api/webhooksX").isEmpty());
     }
 
     @Test

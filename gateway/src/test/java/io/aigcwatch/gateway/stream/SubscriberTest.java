@@ -1,7 +1,7 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.gateway.changes.ChangeCriteria;
 import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;

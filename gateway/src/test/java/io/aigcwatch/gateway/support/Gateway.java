@@ -40,13 +40,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The gateway keeps webhooks in PostgreSQL and reads Kafka, so it always runs against real servers: by default a
-     * database and topic prefix shared by every test that does not care about them; {@code more} may name a test
-     * class's own ({@code TestInfra.serviceProperties()}). The calling test class must be
+     * The gateway holds no state and has no database; it reads Kafka for the change stream, so it runs against the
+     * real broker: by default with a topic prefix shared by every test that does not care, while {@code more} may
+     * name a test class's own ({@code TestInfra.serviceProperties()}). The calling test class must be
      * {@code @ExtendWith(RealInfraExtension.class)}, so that the servers are stopped after it. Kafka clients start
      * only when {@code more} names a broker.
      *
-     * @param serviceUrls URLs by service id: funding, valuation, market
+     * @param serviceUrls URLs by service id: funding, valuation, market, notification
      * @param more        any other configuration; by default the gateway accepts {@link #TEST_KEYS}, allows no
      *                    anonymous reads, and has a rate limit no test reaches: {@link #API_KEYS},
      *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS} and {@link #RATE_LIMIT_BURST} change that
@@ -62,9 +62,11 @@ public final class Gateway implements AutoCloseable {
         return new Gateway(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
-    /** The servers' share that tests get when they do not bring their own. */
+    /** The servers' share that tests get when they do not bring their own: Kafka's, since the gateway has no database. */
     static Map<String, Object> sharedInfra() {
-        return RealInfraExtension.forClass(Gateway.class).serviceProperties();
+        Map<String, Object> properties = new HashMap<>(RealInfraExtension.forClass(Gateway.class).serviceProperties());
+        properties.keySet().removeIf(key -> key.startsWith("datasources."));
+        return properties;
     }
 
     public URI uri(String path) {

@@ -27,7 +27,7 @@ public final class StubService implements AutoCloseable {
     }
 
     public static StubService start() {
-        // the gateway's classpath, so the gateway's database and Kafka configuration too
+        // the gateway's classpath, so the gateway's Kafka configuration too
         Map<String, Object> properties = new HashMap<>(Gateway.sharedInfra());
         properties.putAll(Map.of(
                 "micronaut.server.port", -1,

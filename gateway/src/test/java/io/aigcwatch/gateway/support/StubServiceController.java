@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Answers like funding-service would, and tells what it received. Only in {@link StubService}'s context. */
+/**
+ * Answers like funding-service (and notification-service) would, and tells what it received. Only in
+ * {@link StubService}'s context.
+ */
 @Requires(property = StubService.ENABLED, value = "true")
 @Controller
 final class StubServiceController {
@@ -74,6 +77,17 @@ final class StubServiceController {
     @Put("/market/assumptions")
     HttpResponse<Echo> assumptions(HttpRequest<?> request, @Body String body) {
         return HttpResponse.ok(echo(request, body));
+    }
+
+    /** As notification-service answers a registration: where the new webhook lives, and what the stub received. */
+    @Post("/webhooks")
+    HttpResponse<Echo> registerWebhook(HttpRequest<?> request, @Body String body) {
+        return HttpResponse.created(echo(request, body)).header("Location", "/webhooks/0b5e7c1a");
+    }
+
+    @Get("/webhooks/{id}/deliveries")
+    HttpResponse<Echo> webhookDeliveries(String id, HttpRequest<?> request) {
+        return HttpResponse.ok(echo(request, null));
     }
 
     @Get(value = "/fx-rates", produces = MediaType.TEXT_PLAIN)

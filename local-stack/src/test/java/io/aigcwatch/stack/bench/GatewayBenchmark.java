@@ -37,7 +37,7 @@ public final class GatewayBenchmark {
     private static final Duration SUITE_WARMUP_MAX = Duration.ofSeconds(Long.getLong("bench.warmup-max", 360));
     private static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
     private static final int WARMUP_RATE = 150;
-    /** Compiler threads of all four service JVMs together, in cores; what C2 spends on the odd late method. */
+    /** Compiler threads of all five service JVMs together, in cores; what C2 spends on the odd late method. */
     private static final double JIT_QUIET_CORES = 0.03;
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final int OVERHEAD_RATE = Integer.getInteger("bench.overhead-rate", 200);

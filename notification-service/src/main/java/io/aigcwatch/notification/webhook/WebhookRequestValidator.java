@@ -1,0 +1,105 @@
+package io.aigcwatch.notification.webhook;
+
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.valuation.ChangeCriteria;
+import io.aigcwatch.kit.problem.Problem;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.aigcwatch.notification.target.TargetGuard;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** Turns a request into a webhook to register, or into a problem that names every bad field. */
+@Singleton
+class WebhookRequestValidator {
+    static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_DESCRIPTION_LENGTH = 500;
+    static final int MAX_FILTER_VALUES = 100;
+    static final int MAX_COMPANY_LENGTH = 200;
+    static final BigDecimal MAX_CHANGE_PCT = new BigDecimal("100000");
+
+    private final TargetGuard guard;
+
+    WebhookRequestValidator(TargetGuard guard) {
+        this.guard = guard;
+    }
+
+    /** @param secret the client's secret, or null to generate one */
+    record Valid(String url, @Nullable String secret, WebhookFilters filters, @Nullable String description) {
+    }
+
+    Valid validate(WebhookRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String url = request.url() == null ? "" : request.url().strip();
+        if (url.isEmpty()) {
+            errors.add(new Problem.FieldError("url", "is required"));
+        } else if (url.length() > MAX_URL_LENGTH) {
+            errors.add(new Problem.FieldError("url", "must be at most " + MAX_URL_LENGTH + " characters"));
+        } else {
+            guard.refusal(url).ifPresent(reason -> errors.add(new Problem.FieldError("url", reason)));
+        }
+        if (request.secret() != null) {
+            WebhookSecret.problemWith(request.secret())
+                    .ifPresent(reason -> errors.add(new Problem.FieldError("secret", reason)));
+        }
+        String description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            errors.add(new Problem.FieldError("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters"));
+        }
+        WebhookFilters filters = filters(request.filters(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new Valid(url, request.secret(), filters, description);
+    }
+
+    private static WebhookFilters filters(@Nullable WebhookRequest.Filters given, List<Problem.FieldError> errors) {
+        if (given == null) {
+            return WebhookFilters.NONE;
+        }
+        List<String> companies = values("filters.companies", given.companies(), errors, value ->
+                value.isBlank() || value.strip().length() > MAX_COMPANY_LENGTH
+                        ? "must be a company id or name of 1 to " + MAX_COMPANY_LENGTH + " characters" : null)
+                .stream().map(String::strip).toList();
+        List<String> countries = values("filters.countries", given.countries(), errors, ChangeCriteria::countryProblem)
+                .stream().map(value -> value.strip().toUpperCase(Locale.ROOT)).toList();
+        List<String> layerNames = values("filters.layers", given.layers(), errors, ChangeCriteria::layerProblem);
+        BigDecimal minChangePct = given.minChangePct();
+        if (minChangePct != null && (minChangePct.signum() < 0 || minChangePct.compareTo(MAX_CHANGE_PCT) > 0)) {
+            errors.add(new Problem.FieldError("filters.minChangePct", "must be between 0 and " + MAX_CHANGE_PCT));
+        }
+        if (!errors.isEmpty()) {
+            return WebhookFilters.NONE;
+        }
+        List<Layer> layers = layerNames.stream().map(ChangeCriteria::layer).toList();
+        return new WebhookFilters(companies, countries, layers, Boolean.TRUE.equals(given.unicornOnly()), minChangePct);
+    }
+
+    /** @param problemOf what is wrong with a value, or null when nothing is */
+    private static List<String> values(String field, @Nullable List<String> given, List<Problem.FieldError> errors,
+                                       Function<String, String> problemOf) {
+        if (given == null) {
+            return List.of();
+        }
+        if (given.size() > MAX_FILTER_VALUES) {
+            errors.add(new Problem.FieldError(field, "may hold at most " + MAX_FILTER_VALUES + " values"));
+            return List.of();
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String value = given.get(i);
+            String problem = value == null ? "must not be null" : problemOf.apply(value);
+            if (problem != null) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]", problem));
+            }
+        }
+        return given.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+}

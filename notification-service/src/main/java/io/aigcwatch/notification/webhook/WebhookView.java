@@ -1,0 +1,31 @@
+package io.aigcwatch.notification.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A webhook as the API shows it. The secret appears only in the answer to the POST that generated it; it is never
+ * shown again.
+ *
+ * @param owner        the id of the API key that registered it
+ * @param failingSince when a delivery exhausted its retries; null while ACTIVE
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record WebhookView(UUID id, String url, @Nullable String description, WebhookFilters filters, WebhookStatus status,
+                   String owner, Instant createdAt, @Nullable Instant failingSince,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
+
+    static WebhookView of(Webhook webhook) {
+        return new WebhookView(webhook.id(), webhook.url(), webhook.description(), webhook.filters(), webhook.status(),
+                webhook.ownerId(), webhook.createdAt(), webhook.failingSince(), null);
+    }
+
+    WebhookView withSecret(String generated) {
+        return new WebhookView(id, url, description, filters, status, owner, createdAt, failingSince, generated);
+    }
+}

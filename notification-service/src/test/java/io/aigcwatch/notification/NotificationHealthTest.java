@@ -1,0 +1,56 @@
+package io.aigcwatch.notification;
+
+import io.aigcwatch.notification.support.NotificationService;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The service starts against a real PostgreSQL and Kafka, migrates its own schema and reports itself healthy. */
+@ExtendWith(RealInfraExtension.class)
+class NotificationHealthTest {
+
+    @Test
+    void healthyWithTheKitsMigrationsAndItsOwnInTheNotificationSchema(TestInfra infra) throws SQLException, IOException {
+        try (NotificationService service = NotificationService.start(infra, Map.of())) {
+            HttpResponse<String> response = service.send(service.request("/health").GET().build());
+
+            assertEquals(200, response.statusCode(), response::body);
+            Map<String, Object> health = service.context().getBean(JsonMapper.class)
+                    .readValue(response.body(), Argument.mapOf(String.class, Object.class));
+            Map<?, ?> details = (Map<?, ?>) health.get("details");
+            assertEquals("UP", ((Map<?, ?>) details.get("jdbc")).get("status"), response::body);
+            assertEquals("UP", ((Map<?, ?>) details.get("kafka")).get("status"), response::body);
+            List<String> applied = appliedMigrations(infra);
+            assertTrue(applied.containsAll(List.of("0.1", "0.2", "1")), () -> "applied: " + applied);
+        }
+    }
+
+    private static List<String> appliedMigrations(TestInfra infra) throws SQLException {
+        try (Connection connection = infra.connect();
+             Statement statement = connection.createStatement();
+             ResultSet versions = statement.executeQuery(
+                     "select version from notification.flyway_schema_history where success order by installed_rank")) {
+            List<String> applied = new ArrayList<>();
+            while (versions.next()) {
+                applied.add(versions.getString(1));
+            }
+            return applied;
+        }
+    }
+}

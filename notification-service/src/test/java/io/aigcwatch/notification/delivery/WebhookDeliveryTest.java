@@ -1,0 +1,264 @@
+package io.aigcwatch.notification.delivery;
+
+import io.aigcwatch.events.CloudEvent;
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.valuation.ValuationChanged;
+import io.aigcwatch.notification.support.NotificationService;
+import io.aigcwatch.notification.support.ValuationChanges;
+import io.aigcwatch.notification.support.WebhookApi;
+import io.aigcwatch.notification.support.WebhookReceiver;
+import io.aigcwatch.notification.webhook.WebhookSecret;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Valuation changes published on Kafka as valuation-service publishes them reach a local receiver: signed, retried,
+ * filtered, once per event. Private targets are allowed here, since the receiver listens on loopback.
+ */
+@ExtendWith(RealInfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookDeliveryTest {
+    private static final String ALICE = "alice;read";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private WebhookReceiver receiver;
+    private ValuationChanges changes;
+    private NotificationService service;
+    private WebhookApi api;
+
+    @BeforeAll
+    void start(TestInfra infra) {
+        receiver = WebhookReceiver.start();
+        service = NotificationService.start(infra, Map.of(
+                "aigcwatch.notification.webhooks.allow-private-targets", true,
+                "aigcwatch.notification.webhooks.retry-schedule", "200ms,400ms,600ms"));
+        api = new WebhookApi(service);
+        changes = new ValuationChanges(infra, service.context().getBean(JsonMapper.class));
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+        changes.close();
+        receiver.close();
+    }
+
+    @Test
+    void aMatchingChangeArrivesCorrectlySignedAndTheLogShowsItDelivered() {
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/signed", "Signed Labs"));
+        String secret = (String) webhook.get("secret");
+
+        CloudEvent<ValuationChanged> event = changes.publish(
+                ValuationChanges.change("Signed Labs", "CN", Layer.MODEL, "800000000", "1200000000"));
+
+        await().atMost(WAIT).until(() -> receiver.at("/signed").size() == 1);
+        WebhookReceiver.Received received = receiver.at("/signed").get(0);
+        assertEquals(changes.json(event), received.body(), "the event exactly as valuation-service published it");
+        assertTrue(received.header("content-type").startsWith("application/cloudevents+json"), () -> received.headers().toString());
+        long timestamp = Long.parseLong(received.header("webhook-timestamp"));
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 60, "timestamp " + timestamp);
+        assertTrue(verifies(secret, received), () -> "signature " + received.header("webhook-signature"));
+        assertTrue(!verifies(WebhookSecret.generate(), received), "another secret does not verify it");
+
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(api.deliveries(ALICE, webhook.get("id")).get(0).get("status")));
+        Map<String, Object> delivery = api.deliveries(ALICE, webhook.get("id")).get(0);
+        assertEquals(received.header("webhook-id"), delivery.get("id"));
+        assertEquals(event.id(), delivery.get("eventId"));
+        assertEquals(1, delivery.get("attempts"));
+        assertEquals(204, delivery.get("lastStatus"));
+        assertNull(delivery.get("lastError"));
+        assertNull(delivery.get("nextAttemptAt"));
+    }
+
+    @Test
+    void aClientChosenSecretSignsToo() {
+        String secret = WebhookSecret.generate();
+        api.register(ALICE, """
+                {"url": "%s", "secret": "%s", "filters": {"companies": ["Chosen Secret AI"]}}"""
+                .formatted(receiver.url("/chosen"), secret));
+
+        changes.publish(ValuationChanges.change("Chosen Secret AI", "US", Layer.APPLICATION, null, "50000000"));
+
+        await().atMost(WAIT).until(() -> receiver.at("/chosen").size() == 1);
+        assertTrue(verifies(secret, receiver.at("/chosen").get(0)));
+    }
+
+    @Test
+    void aReceiverThatFailsTwiceGetsItOnTheThirdTry() {
+        receiver.answer("/flaky", 500, 503);
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/flaky", "Flaky Receiver Inc"));
+
+        changes.publish(ValuationChanges.change("Flaky Receiver Inc", "FR", Layer.MODEL, "1000000000", "2000000000"));
+
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(api.deliveries(ALICE, webhook.get("id")).get(0).get("status")));
+        Map<String, Object> delivery = api.deliveries(ALICE, webhook.get("id")).get(0);
+        assertEquals(3, delivery.get("attempts"));
+        assertEquals(204, delivery.get("lastStatus"));
+        List<WebhookReceiver.Received> attempts = receiver.at("/flaky");
+        assertEquals(3, attempts.size());
+        assertEquals(Set.of(delivery.get("id")), attempts.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet()),
+                "every retry carries the same webhook-id");
+        assertTrue(attempts.stream().allMatch(r -> verifies((String) webhook.get("secret"), r)));
+        assertEquals("ACTIVE", api.webhook(ALICE, webhook.get("id")).get("status"));
+    }
+
+    @Test
+    void aReceiverThatAlwaysFailsMakesTheWebhookFailingUntilReactivated() {
+        receiver.steadily("/down", 500);
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/down", "Down Receiver Co"));
+        Object id = webhook.get("id");
+
+        changes.publish(ValuationChanges.change("Down Receiver Co", "DE", Layer.INFRASTRUCTURE, "100", "200"));
+
+        await().atMost(WAIT).until(() -> "FAILING".equals(api.webhook(ALICE, id).get("status")));
+        Map<String, Object> failed = api.deliveries(ALICE, id).get(0);
+        assertEquals("FAILED", failed.get("status"));
+        assertEquals(4, failed.get("attempts"), "the first attempt and one retry per entry of the schedule");
+        assertEquals(500, failed.get("lastStatus"));
+        assertEquals(4, receiver.at("/down").size());
+        assertTrue(api.webhook(ALICE, id).get("failingSince") != null);
+
+        // while failing it gets nothing new: a second webhook on the same company shows when the change has passed
+        receiver.steadily("/down", 204);
+        api.register(ALICE, receiver.hookFor("/down-witness", "Down Receiver Co"));
+        CloudEvent<ValuationChanged> missed = changes.publish(
+                ValuationChanges.change("Down Receiver Co", "DE", Layer.INFRASTRUCTURE, "200", "300"));
+        await().atMost(WAIT).until(() -> eventIds("/down-witness").contains(missed.id()));
+        assertEquals(1, api.deliveries(ALICE, id).size());
+        assertEquals(4, receiver.at("/down").size());
+
+        Map<String, Object> reactivated = api.map(api.post(ALICE, "/webhooks/" + id + "/reactivate", ""));
+        assertEquals("ACTIVE", reactivated.get("status"));
+        assertNull(reactivated.get("failingSince"));
+        CloudEvent<ValuationChanged> after = changes.publish(
+                ValuationChanges.change("Down Receiver Co", "DE", Layer.INFRASTRUCTURE, "300", "400"));
+        await().atMost(WAIT).until(() -> eventIds("/down").contains(after.id()));
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(api.deliveries(ALICE, id).get(0).get("status")));
+        assertEquals("FAILED", api.deliveries(ALICE, id).get(1).get("status"), "the given-up delivery stays failed");
+        assertEquals(2, api.deliveries(ALICE, id).size());
+    }
+
+    @Test
+    void filtersDecideWhichWebhooksGetAChange() {
+        String tag = "Filter " + System.nanoTime() + " ";
+        String all = "/filter/all";
+        api.register(ALICE, "{\"url\": \"" + receiver.url(all) + "\"}");
+        api.register(ALICE, receiver.hookFor("/filter/company", ValuationChanges.companyId(tag + "A").toString()));
+        api.register(ALICE, """
+                {"url": "%s", "filters": {"countries": ["cn"], "layers": ["MODEL"]}}"""
+                .formatted(receiver.url("/filter/cn-model")));
+        api.register(ALICE, """
+                {"url": "%s", "filters": {"unicornOnly": true}}""".formatted(receiver.url("/filter/unicorns")));
+        api.register(ALICE, """
+                {"url": "%s", "filters": {"minChangePct": 50}}""".formatted(receiver.url("/filter/big")));
+
+        CloudEvent<ValuationChanged> a = changes.publish(
+                ValuationChanges.change(tag + "A", "US", Layer.MODEL, "100000000", "120000000"));
+        CloudEvent<ValuationChanged> b = changes.publish(
+                ValuationChanges.change(tag + "B", "CN", Layer.MODEL, "900000000", "1100000000"));
+        CloudEvent<ValuationChanged> c = changes.publish(
+                ValuationChanges.change(tag + "C", "CN", Layer.APPLICATION, "100000000", "300000000"));
+        CloudEvent<ValuationChanged> d = changes.publish(
+                ValuationChanges.change(tag + "D", "CN", Layer.MODEL, "2000000000", "800000000"));
+        CloudEvent<ValuationChanged> e = changes.publish(
+                ValuationChanges.change(tag + "E", "GB", Layer.APPLICATION, null, "40000000"));
+        Set<String> published = Set.of(a.id(), b.id(), c.id(), d.id(), e.id());
+
+        await().atMost(WAIT).until(() -> eventIds(all).containsAll(published));
+        // the catch-all saw everything, so every other webhook has had its chance
+        assertEquals(Set.of(a.id()), only(published, "/filter/company"));
+        assertEquals(Set.of(b.id(), d.id()), only(published, "/filter/cn-model"));
+        assertEquals(Set.of(b.id(), d.id()), only(published, "/filter/unicorns"), "entering and leaving count");
+        assertEquals(Set.of(c.id(), d.id(), e.id()), only(published, "/filter/big"),
+                "+200% and -60% pass 50%; a first valuation has no percentage and passes");
+    }
+
+    @Test
+    void aDuplicateEventMakesOneDelivery() {
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/dedup", "Twice Sent AI"));
+        CloudEvent<ValuationChanged> event = changes.publish(
+                ValuationChanges.change("Twice Sent AI", "JP", Layer.MODEL, "10", "20"));
+        changes.send(event);
+        CloudEvent<ValuationChanged> marker = changes.publish(
+                ValuationChanges.change("Twice Sent AI", "JP", Layer.MODEL, "20", "30"));
+
+        await().atMost(WAIT).until(() -> eventIds("/dedup").contains(marker.id()));
+        await().atMost(WAIT).until(() -> api.deliveries(ALICE, webhook.get("id")).stream()
+                .allMatch(delivery -> "DELIVERED".equals(delivery.get("status"))));
+        assertEquals(2, api.deliveries(ALICE, webhook.get("id")).size());
+        // deliveries go out side by side, so they may arrive in either order
+        assertEquals(2, receiver.at("/dedup").size());
+        assertEquals(Set.of(event.id(), marker.id()), eventIds("/dedup"));
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedAndTheChangeAfterItStillArrives() {
+        String company = "Garbled Neighbour AI";
+        api.register(ALICE, receiver.hookFor("/unreadable", company));
+        // the same key, so the same partition: the good change comes after the bad record, likely in one poll
+        changes.sendRaw(ValuationChanges.companyId(company).toString(), "{\"specversion\": \"1.0\", \"data\": [");
+        CloudEvent<ValuationChanged> after = changes.publish(
+                ValuationChanges.change(company, "JP", Layer.MODEL, "10", "20"));
+
+        await().atMost(WAIT).until(() -> eventIds("/unreadable").contains(after.id()));
+        assertEquals(Set.of(after.id()), eventIds("/unreadable"));
+    }
+
+
+    private Set<String> eventIds(String path) {
+        return receiver.at(path).stream().map(received -> eventId(received.body())).collect(Collectors.toSet());
+    }
+
+    private Set<String> only(Set<String> published, String path) {
+        return eventIds(path).stream().filter(published::contains).collect(Collectors.toSet());
+    }
+
+    private String eventId(String body) {
+        try {
+            return (String) service.context().getBean(JsonMapper.class).readValue(body, Map.class).get("id");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The receiver's side of Standard Webhooks, written out here rather than borrowed from the code under test. */
+    private static boolean verifies(String secret, WebhookReceiver.Received received) {
+        try {
+            byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            String signed = received.header("webhook-id") + "." + received.header("webhook-timestamp") + "."
+                    + received.body();
+            String expected = "v1," + Base64.getEncoder().encodeToString(
+                    mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+            return List.of(received.header("webhook-signature").split(" ")).stream().anyMatch(signature ->
+                    MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                            signature.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.aigcwatch.notification.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A webhook receiver on a loopback port: records every request per path, and answers each path with the statuses a
+ * test scripted for it, then with its steady status (204 unless set).
+ */
+public final class WebhookReceiver implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Integer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> steady = new ConcurrentHashMap<>();
+
+    /** @param headers by lower-case name */
+    public record Received(String path, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static WebhookReceiver start() {
+        try {
+            return new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The body that registers a webhook sending {@code company}'s changes (a name or an id) to {@code path} here. */
+    public String hookFor(String path, String company) {
+        return """
+                {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(url(path), company);
+    }
+
+    /** The next requests to {@code path} get these statuses, in order. */
+    public void answer(String path, Integer... statuses) {
+        scripted.computeIfAbsent(path, key -> new ConcurrentLinkedQueue<>()).addAll(List.of(statuses));
+    }
+
+    /** Once its script is used up, {@code path} answers this. */
+    public void steadily(String path, int status) {
+        steady.put(path, status);
+    }
+
+    public List<Received> at(String path) {
+        return List.copyOf(received.getOrDefault(path, List.of()));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                String.join(",", values)));
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        received.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(new Received(path, headers, body));
+        Integer next = scripted.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
+        int status = next != null ? next : steady.getOrDefault(path, 204);
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
