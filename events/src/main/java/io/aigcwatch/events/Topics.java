@@ -6,7 +6,6 @@ package io.aigcwatch.events;
  */
 public final class Topics {
     public static final String FUNDING_EVENTS = "funding.events.v1";
-    public static final String FUNDING_EVENTS_DLT = "funding.events.v1.dlt";
     public static final String VALUATION_CHANGES = "valuation.changes.v1";
     public static final String MARKET_PROJECTIONS = "market.projections.v1";
 
