@@ -3,6 +3,7 @@ package io.aigcwatch.kit.kafka;
 import io.aigcwatch.events.Topics;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -19,9 +20,11 @@ import java.util.concurrent.CompletionException;
  * partition: it takes a trickle, and whoever inspects it reads it in the order it was parked.
  *
  * <p>Creation runs on start without waiting, as micronaut-kafka's own {@code NewTopic} beans did: a topic that
- * already exists is the usual case, and Kafka being down must not stop a service from starting.
+ * already exists is the usual case, and Kafka being down must not stop a service from starting. Where Kafka is
+ * turned off there is nothing to create.
  */
 @Context
+@Requires(beans = AdminClient.class)
 final class KafkaTopicsSetup {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopicsSetup.class);
 
