@@ -45,6 +45,10 @@ public final class ConsumedEvent {
         return reader.data(envelope, type);
     }
 
+    ConsumerRecord<String, String> record() {
+        return record;
+    }
+
     /** Where the record came from, as {@code topic/partition/offset}. */
     public String origin() {
         return origin(record);

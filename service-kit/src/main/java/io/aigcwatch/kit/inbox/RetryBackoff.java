@@ -4,17 +4,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Spaces out the attempts at a record whose failure may pass, such as the database being down: after the n-th
+ * Spaces out the attempts at records whose failure may pass, such as the database being down: after the n-th
  * failure in a row the next attempt waits {@link #FIRST} times 2^(n-1), at most {@link #CAP}. The listener
- * redelivers the record every {@link InboxRetry#REDELIVERY} (see there); a redelivery before its attempt is due is
- * turned back at once, so the poll thread never sleeps and the consumer's other partitions keep moving.
+ * redelivers failed records every {@link InboxRetry#REDELIVERY} (see there); a redelivery before its attempt is due
+ * is turned back at once, so the poll thread never sleeps and the consumer's other partitions keep moving.
  *
- * <p>A partition's consumer stops at its failing record, so one failure per partition is all there is to remember;
- * a partition only one consumer thread reads, so no two threads race on its entry.
+ * <p>After a failure the consumer seeks each partition back to the first record it failed on, so what is
+ * remembered is that first record of each partition; a partition only one consumer thread reads, so no two
+ * threads race on its entry. A single record is a batch of one.
  */
 final class RetryBackoff {
     static final Duration FIRST = Duration.ofMillis(200);
@@ -22,23 +26,31 @@ final class RetryBackoff {
 
     private final Map<TopicPartition, Failing> failing = new ConcurrentHashMap<>();
 
-    /** @throws NotDue if {@code record} failed last time and its next attempt is not due yet */
-    void awaitTurn(ConsumerRecord<?, ?> record) {
-        Failing last = failing.get(partition(record));
-        if (last != null && last.offset() == record.offset() && System.nanoTime() < last.nextAttemptNanos()) {
-            throw NotDue.INSTANCE;
+    /** @throws NotDue if the batch starts, on any partition, at a record whose next attempt is not due yet */
+    void awaitTurn(List<? extends ConsumerRecord<?, ?>> batch) {
+        long now = System.nanoTime();
+        firstOfEachPartition(batch).forEach((partition, offset) -> {
+            Failing last = failing.get(partition);
+            if (last != null && last.offset() == offset && now < last.nextAttemptNanos()) {
+                throw NotDue.INSTANCE;
+            }
+        });
+    }
+
+    /** @return how long the next attempt at the batch waits */
+    Duration failed(List<? extends ConsumerRecord<?, ?>> batch) {
+        Duration wait = Duration.ZERO;
+        for (Map.Entry<TopicPartition, Long> first : firstOfEachPartition(batch).entrySet()) {
+            Failing now = failing.merge(first.getKey(), Failing.first(first.getValue()),
+                    (last, fresh) -> last.offset() == fresh.offset() ? last.again() : fresh);
+            Duration delay = delay(now.failures());
+            wait = delay.compareTo(wait) > 0 ? delay : wait;
         }
+        return wait;
     }
 
-    /** @return how long the next attempt at {@code record} waits */
-    Duration failed(ConsumerRecord<?, ?> record) {
-        Failing now = failing.merge(partition(record), Failing.first(record.offset()),
-                (last, first) -> last.offset() == first.offset() ? last.again() : first);
-        return delay(now.failures());
-    }
-
-    void succeeded(ConsumerRecord<?, ?> record) {
-        failing.remove(partition(record));
+    void succeeded(List<? extends ConsumerRecord<?, ?>> batch) {
+        firstOfEachPartition(batch).keySet().forEach(failing::remove);
     }
 
     static Duration delay(int failures) {
@@ -47,8 +59,12 @@ final class RetryBackoff {
         return delay.compareTo(CAP) > 0 ? CAP : delay;
     }
 
-    private static TopicPartition partition(ConsumerRecord<?, ?> record) {
-        return new TopicPartition(record.topic(), record.partition());
+    private static Map<TopicPartition, Long> firstOfEachPartition(Collection<? extends ConsumerRecord<?, ?>> batch) {
+        Map<TopicPartition, Long> firsts = new LinkedHashMap<>();
+        for (ConsumerRecord<?, ?> record : batch) {
+            firsts.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        return firsts;
     }
 
     private record Failing(long offset, int failures, long nextAttemptNanos) {
