@@ -85,10 +85,11 @@ class MarketConsumersTest implements TestPropertyProvider {
 
     @Test
     void fundingPoisonIsParkedAndTheNextRoundApplies() throws Exception {
-        send(Topics.FUNDING_EVENTS, null, "poison-funding", "not json");
-        send(Topics.FUNDING_EVENTS, null, "poison-funding",
-                json.writeValueAsString(CloudEvent.of("/test", "funding.unheard-of", null, Instant.now(), Map.of())));
+        // one key, so one partition: the good record waits behind the poison
         UUID company = UUID.randomUUID();
+        send(Topics.FUNDING_EVENTS, null, company.toString(), "not json");
+        send(Topics.FUNDING_EVENTS, null, company.toString(),
+                json.writeValueAsString(CloudEvent.of("/test", "funding.unheard-of", null, Instant.now(), Map.of())));
         send(Topics.FUNDING_EVENTS, null, company.toString(), json.writeValueAsString(recorded(company, "After Poison Capital")));
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -101,11 +102,11 @@ class MarketConsumersTest implements TestPropertyProvider {
 
     @Test
     void valuationPoisonIsParkedAndTheNextChangeApplies() throws Exception {
-        send(Topics.VALUATION_CHANGES, null, "poison-valuation", "{not json either");
-        // no companyId: the data does not fit a valuation change
-        send(Topics.VALUATION_CHANGES, null, "poison-valuation", json.writeValueAsString(CloudEvent.of("/test",
-                ValuationChanged.TYPE, null, Instant.now(), Map.of("companyName", "Nobody"))));
         UUID company = UUID.randomUUID();
+        send(Topics.VALUATION_CHANGES, null, company.toString(), "{not json either");
+        // no companyId: the data does not fit a valuation change
+        send(Topics.VALUATION_CHANGES, null, company.toString(), json.writeValueAsString(CloudEvent.of("/test",
+                ValuationChanged.TYPE, null, Instant.now(), Map.of("companyName", "Nobody"))));
         send(Topics.VALUATION_CHANGES, null, company.toString(), json.writeValueAsString(changed(company, "Valued After Poison")));
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -126,7 +127,9 @@ class MarketConsumersTest implements TestPropertyProvider {
     void aPassingFailureIsRetriedOnBothTopicsUntilEveryRecordApplies() throws Exception {
         Set<TopicPartition> zero = Set.of(new TopicPartition(infra.topic(Topics.FUNDING_EVENTS), 0),
                 new TopicPartition(infra.topic(Topics.VALUATION_CHANGES), 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> assigned().containsAll(zero));
+        // micronaut-kafka tells no assignment of a consumer that has not polled yet
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IllegalArgumentException.class)
+                .until(() -> assigned().containsAll(zero));
         refuseWrites(true);
         try {
             consumers.getConsumerIds().forEach(consumers::pause);
