@@ -1,9 +1,9 @@
 package io.aigcwatch.funding;
 
 import io.aigcwatch.events.Topics;
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
-import io.aigcwatch.infra.TopicReader;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

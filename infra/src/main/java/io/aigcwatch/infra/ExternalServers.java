@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Servers that somebody else runs, named by {@code AIGCWATCH_*} environment variables. */
-final class ExternalServers {
+public final class ExternalServers {
     static final String KAFKA_BOOTSTRAP_SERVERS = "AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS";
     static final String POSTGRES_URL = "AIGCWATCH_POSTGRES_URL";
     static final String POSTGRES_USER = "AIGCWATCH_POSTGRES_USER";
@@ -17,7 +17,8 @@ final class ExternalServers {
     private ExternalServers() {
     }
 
-    static boolean namedIn(Map<String, String> env) {
+    /** Whether {@code env} names both a Kafka broker and a PostgreSQL server. */
+    public static boolean namedIn(Map<String, String> env) {
         return notBlank(env.get(KAFKA_BOOTSTRAP_SERVERS)) && notBlank(env.get(POSTGRES_URL));
     }
 
@@ -75,7 +76,7 @@ final class ExternalServers {
     private static String require(Map<String, String> env, String name) {
         String value = env.get(name);
         if (!notBlank(value)) {
-            throw new IllegalStateException("-Daigcwatch.infra=external needs the environment variable " + name);
+            throw new IllegalStateException("external servers need the environment variable " + name);
         }
         return value;
     }

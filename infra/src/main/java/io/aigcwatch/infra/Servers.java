@@ -5,51 +5,55 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A PostgreSQL server and a Kafka broker, wherever they come from (see {@link InfraMode}). Closing stops the broker
- * first, then PostgreSQL; whoever runs Micronaut contexts against them closes those before this.
+ * A PostgreSQL server and a Kafka broker: embedded, external, or from wherever a caller starts them. Closing stops
+ * the broker first, then PostgreSQL; whoever runs Micronaut contexts against them closes those before this.
  */
 public final class Servers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Servers.class);
 
-    private final InfraMode mode;
     private final PostgresServer postgres;
     private final KafkaServer kafka;
 
-    private Servers(InfraMode mode, PostgresServer postgres, KafkaServer kafka) {
-        this.mode = mode;
+    private Servers(PostgresServer postgres, KafkaServer kafka) {
         this.postgres = postgres;
         this.kafka = kafka;
     }
 
     /**
-     * Starts (or connects to) both servers.
+     * Starts zonky's PostgreSQL binaries as a child process and a KRaft broker inside this JVM.
      *
-     * @param home     where embedded servers keep their data
-     * @param ports    fixed ports for embedded servers; {@link Ports#ANY} picks free ones
-     * @param durable  whether embedded PostgreSQL must survive a crash (the local stack) or not (tests)
+     * @param home     where the servers keep their data
+     * @param ports    fixed ports; {@link Ports#ANY} picks free ones
+     * @param durable  whether PostgreSQL must survive a crash (the local stack) or not (tests)
      */
-    public static Servers start(InfraMode mode, Path home, Ports ports, boolean durable) {
+    public static Servers embedded(Path home, Ports ports, boolean durable) {
+        return start("embedded",
+                () -> EmbeddedPostgresServer.start(home.resolve("postgres"), ports.postgres(), durable),
+                () -> EmbeddedKafkaBroker.start(home.resolve("kafka"), ports.kafka()));
+    }
+
+    /** Connects to servers somebody else runs, named by {@code AIGCWATCH_*} variables in {@code env}. */
+    public static Servers external(Map<String, String> env) {
+        return start("external", () -> ExternalServers.postgres(env), () -> ExternalServers.kafka(env));
+    }
+
+    /**
+     * Starts PostgreSQL, then Kafka, with the given starters: how servers this module does not know, such as the
+     * test kit's containers, become {@code Servers}.
+     *
+     * @param origin where the servers come from, for the log
+     */
+    public static Servers start(String origin, Supplier<? extends PostgresServer> postgres,
+                                Supplier<? extends KafkaServer> kafka) {
         long started = System.nanoTime();
-        Servers servers = switch (mode) {
-            case EMBEDDED -> new Servers(mode,
-                    EmbeddedPostgresServer.start(home.resolve("postgres"), ports.postgres(), durable),
-                    EmbeddedKafkaBroker.start(home.resolve("kafka"), ports.kafka()));
-            case TESTCONTAINERS -> new Servers(mode, ContainerServers.postgres(), ContainerServers.kafka());
-            case EXTERNAL -> {
-                Map<String, String> env = System.getenv();
-                yield new Servers(mode, ExternalServers.postgres(env), ExternalServers.kafka(env));
-            }
-        };
-        LOG.info("{} servers ready in {} ms: Kafka at {}, PostgreSQL at {}", mode,
+        Servers servers = new Servers(postgres.get(), kafka.get());
+        LOG.info("{} servers ready in {} ms: Kafka at {}, PostgreSQL at {}", origin,
                 (System.nanoTime() - started) / 1_000_000, servers.kafka.bootstrapServers(),
                 servers.postgres.jdbcUrl(servers.postgres.maintenanceDatabase()));
         return servers;
-    }
-
-    public InfraMode mode() {
-        return mode;
     }
 
     public PostgresServer postgres() {

@@ -8,9 +8,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,25 +25,38 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(RealInfraExtension.class)
+/** The embedded servers, as the local stack starts them: a real PostgreSQL and a real KRaft broker. */
 class RealServersTest {
+    @TempDir
+    static Path home;
+    private static Servers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = Servers.embedded(home, Servers.Ports.ANY, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.close();
+    }
 
     @Test
-    void eachClassGetsItsOwnDatabaseOnARealPostgres(TestInfra infra) throws Exception {
-        TestInfra other = RealInfraExtension.forClass(InfraModeTest.class);
-        assertNotEquals(infra.database(), other.database());
-        assertNotEquals(infra.topicPrefix(), other.topicPrefix());
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(),
-                infra.servers().postgres().username(), infra.servers().postgres().password());
+    void aDatabaseItCreatesTakesRowsOnARealPostgres() throws Exception {
+        PostgresServer postgres = servers.postgres();
+        postgres.ensureDatabase("probe");
+        // as on every restart of the local stack: the database is there already
+        postgres.ensureDatabase("probe");
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("probe"),
+                postgres.username(), postgres.password());
              Statement statement = connection.createStatement()) {
             statement.execute("create table probe(id int primary key)");
             statement.execute("insert into probe values (42)");
             try (ResultSet version = statement.executeQuery("select current_database(), (select id from probe), version()")) {
                 assertTrue(version.next());
-                assertEquals(infra.database(), version.getString(1));
+                assertEquals("probe", version.getString(1));
                 assertEquals(42, version.getInt(2));
                 assertTrue(version.getString(3).startsWith("PostgreSQL"), version.getString(3));
             }
@@ -48,10 +64,10 @@ class RealServersTest {
     }
 
     @Test
-    void aRecordSentToTheRealBrokerComesBackWithItsKey(TestInfra infra) {
-        String topic = infra.topic("probe.v1");
+    void aRecordSentToTheRealBrokerComesBackWithItsKey() {
+        String topic = "probe.v1";
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new StringSerializer())) {
@@ -60,7 +76,7 @@ class RealServersTest {
             throw new AssertionError(e);
         }
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "probe",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {

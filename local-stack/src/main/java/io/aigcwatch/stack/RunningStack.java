@@ -1,6 +1,5 @@
 package io.aigcwatch.stack;
 
-import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
 
 import java.io.PrintStream;
@@ -47,7 +46,7 @@ final class RunningStack implements AutoCloseable {
 
     /** Returns once every service answers its health check; throws, leaving the caller to close, if one does not. */
     Infra start(ApiKeys keys) {
-        Servers started = Servers.start(InfraMode.EMBEDDED, config.home(),
+        Servers started = Servers.embedded(config.home(),
                 new Servers.Ports(config.postgresPort(), config.kafkaPort()), true);
         synchronized (guard) {
             if (closing) {

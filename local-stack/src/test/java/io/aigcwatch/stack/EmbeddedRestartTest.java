@@ -1,6 +1,5 @@
 package io.aigcwatch.stack;
 
-import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,7 +76,7 @@ class EmbeddedRestartTest {
     }
 
     private static Servers start(Path home) {
-        return Servers.start(InfraMode.EMBEDDED, home, Servers.Ports.ANY, true);
+        return Servers.embedded(home, Servers.Ports.ANY, true);
     }
 
     private static Connection connect(Servers servers) throws Exception {

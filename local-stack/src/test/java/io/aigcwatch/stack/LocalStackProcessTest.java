@@ -3,7 +3,6 @@ package io.aigcwatch.stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,16 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
+import static io.aigcwatch.stack.LauncherProcess.awaitUp;
+import static io.aigcwatch.stack.LauncherProcess.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The launcher as a user runs it, with stand-ins for the four service jars and real PostgreSQL and Kafka. */
 class LocalStackProcessTest {
@@ -42,12 +40,7 @@ class LocalStackProcessTest {
         Path output = dir.resolve("launcher.out");
         Process launcher = launch(repo, env, output);
         try {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!launcher.isAlive()) {
-                    fail("the launcher exited with " + launcher.exitValue() + ":\n" + Files.readString(output));
-                }
-                return Files.readString(output).contains("local stack is up");
-            });
+            awaitUp(launcher, output, Duration.ofMinutes(2));
             String key = Files.readString(home.resolve("api-keys")).trim().split("=")[0];
             String banner = Files.readString(output);
             assertTrue(banner.contains(key) && banner.contains("http://localhost:" + ports.get(0)), banner);
@@ -96,18 +89,6 @@ class LocalStackProcessTest {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
         }
-    }
-
-    private static Process launch(Path repo, Map<String, String> env, Path output) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + StackConfig.REPO_PROPERTY + "=" + repo, "-cp", System.getProperty("java.class.path"),
-                LocalStack.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AIGCWATCH_"));
-        environment.putAll(new HashMap<>(env));
-        return builder.start();
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

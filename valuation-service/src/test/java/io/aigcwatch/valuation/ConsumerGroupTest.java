@@ -2,9 +2,9 @@ package io.aigcwatch.valuation;
 
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.CompanyData;
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
-import io.aigcwatch.infra.TopicReader;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

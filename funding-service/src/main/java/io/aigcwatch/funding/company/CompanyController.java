@@ -1,20 +1,22 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.funding.CompanyData;
-import io.aigcwatch.funding.round.RoundReader;
-import io.aigcwatch.funding.round.RoundSummary;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @Controller("/companies")
@@ -23,10 +25,12 @@ class CompanyController {
     private static final int MAX_PAGE = 500;
 
     private final CompanyRegistry registry;
-    private final RoundReader rounds;
+    private final CompanyValidator validator;
+    private final CompanyRounds rounds;
 
-    CompanyController(CompanyRegistry registry, RoundReader rounds) {
+    CompanyController(CompanyRegistry registry, CompanyValidator validator, CompanyRounds rounds) {
         this.registry = registry;
+        this.validator = validator;
         this.rounds = rounds;
     }
 
@@ -44,11 +48,21 @@ class CompanyController {
         return new CompanyPage(page.stream().map(Company::toData).toList(), next);
     }
 
+    /**
+     * The company of that name, registered first if it is new. Other services call it for a company they learn of
+     * by name, such as a valuation mark's, so that every company has one id suite-wide.
+     */
+    @Post
+    @Transactional
+    CompanyData register(@Body CompanyInput company) {
+        return registry.lock(validator.validateRegistration(company)).toData();
+    }
+
     /** One company with every round recorded for it and the latest post-money valuation among them. */
     @Get("/{id}")
     CompanyDetail get(UUID id) {
         Company company = registry.require(id);
-        List<RoundSummary> history = rounds.ofCompany(id);
+        List<RoundSummary> history = rounds.of(id);
         RoundSummary latestValued = history.stream()
                 .filter(RoundSummary::active)
                 .filter(round -> round.postMoneyValuationUsd() != null)
@@ -57,7 +71,7 @@ class CompanyController {
         BigDecimal raisedUsd = history.stream()
                 .filter(RoundSummary::active)
                 .map(RoundSummary::usd)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new CompanyDetail(company.toData(), raisedUsd,
                 latestValued == null ? null : new LatestValuation(latestValued.postMoneyValuationUsd(),

@@ -1,9 +1,7 @@
 package io.aigcwatch.funding.company;
 
-import io.aigcwatch.events.Layer;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,40 +17,27 @@ import java.util.UUID;
 @Singleton
 public class CompanyRegistry {
     private final CompanyRepository companies;
-    private final CompanyLocks locks;
-    private final ObjectMapper json;
 
-    CompanyRegistry(CompanyRepository companies, CompanyLocks locks, ObjectMapper json) {
+    CompanyRegistry(CompanyRepository companies) {
         this.companies = companies;
-        this.locks = locks;
-        this.json = json;
-    }
-
-    /** The company with that id, its row locked until the transaction ends (see {@link #resolveAndLock}). */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<Company> lock(UUID id) {
-        return companies.lockById(id);
     }
 
     /**
-     * The company of that name, registering it first if it is new, with its row locked until the transaction
-     * ends: writers of one company's rounds take turns, so checks across its rounds stay true until commit.
+     * The company a request refers to, its row locked until the transaction ends: writers of one company's rounds
+     * take turns, so checks across its rounds stay true until commit. A company named by id must exist; one named
+     * by name is registered first if it is new.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Company resolveAndLock(String name, @Nullable String localName, String country, Layer layer,
-                                  List<String> segments) {
-        String normalized = CompanyNames.normalize(name);
-        return locks.lockOrRegister(name.trim(), normalized, localName, country, layer.name(), toJson(segments))
-                .or(() -> companies.lockByNormalizedName(normalized))
-                .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
-    }
-
-    private String toJson(List<String> segments) {
-        try {
-            return json.writeValueAsString(segments);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    public Company lock(CompanyRef ref) {
+        if (ref.id() != null) {
+            return companies.lockById(ref.id()).orElseThrow(() -> ProblemException.invalid("company.id",
+                    "no company has the id " + ref.id()));
         }
+        String normalized = CompanyNames.normalize(ref.name());
+        return companies.lockOrRegister(UUID.randomUUID(), ref.name().trim(), normalized, ref.localName(),
+                        ref.country(), ref.layer().name(), ref.segments()).stream().findFirst()
+                .or(() -> companies.lockByNormalizedName(normalized))
+                .orElseThrow(() -> new IllegalStateException("company " + ref.name() + " vanished right after it was registered"));
     }
 
     public Company require(UUID id) {
@@ -64,7 +49,7 @@ public class CompanyRegistry {
                 .or(() -> companies.findFirstByLocalName(name.trim()));
     }
 
-    public List<Company> page(@Nullable String afterNormalizedName, int limit) {
+    List<Company> page(@Nullable String afterNormalizedName, int limit) {
         return companies.page(afterNormalizedName, limit);
     }
 }

@@ -26,4 +26,31 @@ interface CompanyRepository extends CrudRepository<Company, UUID> {
 
     @Query("select * from company where (cast(:afterName as text) is null or (normalized_name > :afterName)) order by normalized_name limit :limit")
     List<Company> page(@Nullable String afterName, int limit);
+
+    /**
+     * Finds a company by name, else by local-language name, else registers it, and locks its row until the
+     * transaction ends, in one round trip: this is on the path of every recorded round. Empty when a concurrent
+     * transaction registered the same name first. Micronaut Data runs it as an insert that returns rows, and binds
+     * {@code segments} as JSON, as it stores the column.
+     */
+    @Query(value = """
+            with by_name as (
+                select * from company where normalized_name = :normalizedName for update
+            ), by_local_name as (
+                select * from company
+                where cast(:localName as text) is not null and lower(local_name) = lower(cast(:localName as text))
+                  and not exists (select 1 from by_name)
+                order by created_at limit 1 for update
+            ), known as (
+                select * from by_name union all select * from by_local_name
+            ), registered as (
+                insert into company (id, name, normalized_name, local_name, country, layer, segments, created_at)
+                select :id, :name, :normalizedName, cast(:localName as text), :country, :layer, cast(:segments as jsonb), now()
+                where not exists (select 1 from known)
+                on conflict (normalized_name) do nothing
+                returning *
+            )
+            select * from known union all select * from registered limit 1""", nativeQuery = true)
+    List<Company> lockOrRegister(UUID id, String name, String normalizedName, @Nullable String localName,
+                                 String country, String layer, List<String> segments);
 }

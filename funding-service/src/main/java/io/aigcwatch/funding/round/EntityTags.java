@@ -2,11 +2,17 @@ package io.aigcwatch.funding.round;
 
 import java.util.Arrays;
 
-/** RFC 9110 If-Match, strong comparison: {@code *}, or a list of entity tags of which one must be current. */
+/** RFC 9110 entity tags of rounds: strong, one per version. */
 final class EntityTags {
     private EntityTags() {
     }
 
+    /** The strong ETag of a round's version. */
+    static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** If-Match, strong comparison: {@code *}, or a list of entity tags of which one must be current. */
     static boolean matches(String ifMatch, String current) {
         String trimmed = ifMatch.trim();
         if (trimmed.equals("*")) {

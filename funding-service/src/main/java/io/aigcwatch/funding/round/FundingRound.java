@@ -3,6 +3,7 @@ package io.aigcwatch.funding.round;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.RoundType;
+import io.aigcwatch.funding.company.RoundSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -46,8 +47,13 @@ record FundingRound(
         Instant recordedAt,
         Instant updatedAt) {
 
-    /** The strong ETag of this version. */
     String etag() {
-        return "\"" + version + "\"";
+        return EntityTags.of(version);
+    }
+
+    /** The line of this round on its company's page. */
+    RoundSummary summary() {
+        return new RoundSummary(id, status.name(), roundType, announcedOn, currency, amountValue, usdValue,
+                amountPrecision.name(), valuationUsd);
     }
 }

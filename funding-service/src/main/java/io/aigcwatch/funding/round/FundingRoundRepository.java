@@ -1,11 +1,14 @@
 package io.aigcwatch.funding.round;
 
 import io.aigcwatch.events.funding.RoundType;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -26,4 +29,58 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
 
     @Query("select * from funding_round where company_id = :companyId order by announced_on desc, id desc")
     List<FundingRound> findAllOfCompany(UUID companyId);
+
+    /** One statement for every combination of filters: an absent filter is a null that the query skips. */
+    @Query(value = """
+            select r.* from funding_round r join company c on c.id = r.company_id
+            where (:includeRetracted or r.status = 'ACTIVE')
+              and (cast(:companyId as uuid) is null or r.company_id = cast(:companyId as uuid))
+              and (cast(:country as text) is null or c.country = cast(:country as text))
+              and (cast(:layer as text) is null or c.layer = cast(:layer as text))
+              and (cast(:roundType as text) is null or r.round_type = cast(:roundType as text))
+              and (cast(:fromDate as date) is null or r.announced_on >= cast(:fromDate as date))
+              and (cast(:toDate as date) is null or r.announced_on <= cast(:toDate as date))
+              and (cast(:afterDate as date) is null
+                   or (r.announced_on, r.id) < (cast(:afterDate as date), cast(:afterId as uuid)))
+            order by r.announced_on desc, r.id desc
+            limit :limit""", nativeQuery = true)
+    List<FundingRound> search(boolean includeRetracted, @Nullable UUID companyId, @Nullable String country,
+                              @Nullable String layer, @Nullable String roundType, @Nullable LocalDate fromDate,
+                              @Nullable LocalDate toDate, @Nullable LocalDate afterDate, @Nullable UUID afterId,
+                              int limit);
+
+    /**
+     * Totals of the active rounds in one pass over them: one row per bucket, {@code dimension} saying which
+     * grouping it belongs to, and the one {@code total} row (always there, even without rounds) with no bucket. An
+     * undisclosed amount adds nothing to {@code usd_raised}; an approximate one adds its value, or the midpoint of
+     * its range when it gives only low and high.
+     */
+    @Query(value = """
+            with counted as (
+                select r.amount_precision,
+                       case when r.amount_precision = 'UNDISCLOSED' then null
+                            else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end as usd,
+                       extract(year from r.announced_on)::int || '-Q' || extract(quarter from r.announced_on)::int
+                           as quarter,
+                       c.layer::text as layer,
+                       c.country::text as country
+                from funding_round r join company c on c.id = r.company_id
+                where r.status = 'ACTIVE')
+            select case when grouping(quarter) = 0 then 'quarter'
+                        when grouping(layer) = 0 then 'layer'
+                        when grouping(country) = 0 then 'country'
+                        else 'total' end as dimension,
+                   coalesce(quarter, layer, country) as bucket,
+                   count(*) as rounds,
+                   count(*) filter (where amount_precision = 'APPROXIMATE') as approximate_rounds,
+                   count(*) filter (where amount_precision = 'UNDISCLOSED') as undisclosed_rounds,
+                   coalesce(sum(usd), 0) as usd_raised
+            from counted
+            group by grouping sets ((quarter), (layer), (country), ())""", nativeQuery = true)
+    List<StatsRow> stats();
+
+    @Introspected
+    record StatsRow(String dimension, @Nullable String bucket, long rounds, long approximateRounds,
+                    long undisclosedRounds, BigDecimal usdRaised) {
+    }
 }

@@ -30,14 +30,14 @@ record FundingStats(long rounds, long approximateRounds, long undisclosedRounds,
 
     @Serdeable
     record Bucket(String key, long rounds, long approximateRounds, long undisclosedRounds, BigDecimal usdRaised) {
-        static Bucket of(FundingStatsRepository.BucketRow row) {
+        static Bucket of(FundingRoundRepository.StatsRow row) {
             return new Bucket(row.bucket(), row.rounds(), row.approximateRounds(), row.undisclosedRounds(),
                     RoundView.plain(row.usdRaised()));
         }
     }
 
-    static FundingStats of(List<FundingStatsRepository.BucketRow> rows) {
-        FundingStatsRepository.BucketRow total = rows.stream().filter(row -> row.dimension().equals("total"))
+    static FundingStats of(List<FundingRoundRepository.StatsRow> rows) {
+        FundingRoundRepository.StatsRow total = rows.stream().filter(row -> row.dimension().equals("total"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("the totals query gave no total row"));
         return new FundingStats(total.rounds(), total.approximateRounds(), total.undisclosedRounds(),
                 RoundView.plain(total.usdRaised()), BASIS,
@@ -46,7 +46,7 @@ record FundingStats(long rounds, long approximateRounds, long undisclosedRounds,
                 buckets(rows, "country", MOST_RAISED_FIRST));
     }
 
-    private static List<Bucket> buckets(List<FundingStatsRepository.BucketRow> rows, String dimension,
+    private static List<Bucket> buckets(List<FundingRoundRepository.StatsRow> rows, String dimension,
                                         Comparator<Bucket> order) {
         return rows.stream().filter(row -> row.dimension().equals(dimension)).map(Bucket::of).sorted(order).toList();
     }

@@ -7,15 +7,15 @@ import io.micronaut.transaction.annotation.ReadOnly;
 /** The totals that the gateway's {@code /api/stats} composes with the other services' figures. */
 @Controller("/funding-stats")
 class FundingStatsController {
-    private final FundingStatsRepository stats;
+    private final FundingRoundRepository rounds;
 
-    FundingStatsController(FundingStatsRepository stats) {
-        this.stats = stats;
+    FundingStatsController(FundingRoundRepository rounds) {
+        this.rounds = rounds;
     }
 
     @Get
     @ReadOnly
     FundingStats totals() {
-        return FundingStats.of(stats.buckets());
+        return FundingStats.of(rounds.stats());
     }
 }

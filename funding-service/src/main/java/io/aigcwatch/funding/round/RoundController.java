@@ -4,7 +4,6 @@ import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
-import io.aigcwatch.funding.fx.FxRates;
 import io.aigcwatch.funding.idempotency.StoredResponse;
 import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -33,9 +32,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-@Controller("/funding-events")
+@Controller(RoundPaths.BASE)
 class RoundController {
-    static final String PATH = "/funding-events";
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 500;
     private static final int EXPORT_PAGE = 500;
@@ -52,17 +50,13 @@ class RoundController {
         this.companies = companies;
     }
 
-    static String location(UUID id) {
-        return PATH + "/" + id;
-    }
-
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         RoundRecording.Outcome outcome = recording.record(request, idempotencyKey);
         if (outcome.created() != null) {
             RoundView round = outcome.created();
-            return HttpResponse.created(round).header(HttpHeaders.LOCATION, location(round.id()))
-                    .header(HttpHeaders.ETAG, etag(round));
+            return HttpResponse.created(round).header(HttpHeaders.LOCATION, round.location())
+                    .header(HttpHeaders.ETAG, round.etag());
         }
         StoredResponse first = outcome.replayed();
         return HttpResponse.status(HttpStatus.valueOf(first.status()))
@@ -76,15 +70,15 @@ class RoundController {
     @Get("/{id}")
     HttpResponse<RoundView> get(UUID id) {
         RoundView round = reader.get(id);
-        return HttpResponse.ok(round).header(HttpHeaders.ETAG, etag(round));
+        return HttpResponse.ok(round).header(HttpHeaders.ETAG, round.etag());
     }
 
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<RoundView> correct(UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Body RoundRequest request) {
         String precondition = requirePrecondition(ifMatch);
-        RoundView round = writer.correct(id, precondition, RoundValidator.validate(request, writer.today()));
-        return HttpResponse.ok(round).header(HttpHeaders.ETAG, etag(round));
+        RoundView round = recording.correct(id, precondition, request);
+        return HttpResponse.ok(round).header(HttpHeaders.ETAG, round.etag());
     }
 
     /** Retracting keeps the round, marked RETRACTED, and tells every consumer to undo it. */
@@ -96,7 +90,7 @@ class RoundController {
             throw ProblemException.invalid("reason", "must be at most 500 characters");
         }
         RoundView round = writer.retract(id, precondition, reason);
-        return HttpResponse.ok(round).header(HttpHeaders.ETAG, etag(round));
+        return HttpResponse.ok(round).header(HttpHeaders.ETAG, round.etag());
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, RoundCsv.MEDIA_TYPE})
@@ -208,10 +202,6 @@ class RoundController {
                     "send If-Match with the ETag of the version you read, so that concurrent edits are not lost");
         }
         return ifMatch;
-    }
-
-    static String etag(RoundView round) {
-        return "\"" + round.version() + "\"";
     }
 
     /** @param next the cursor of the following page; absent on the last page */

@@ -2,6 +2,8 @@ package io.aigcwatch.funding.round;
 
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
+import io.aigcwatch.funding.company.CompanyRounds;
+import io.aigcwatch.funding.company.RoundSummary;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -14,14 +16,12 @@ import java.util.UUID;
 
 /** Reads rounds with their companies, one page at a time. */
 @Singleton
-public class RoundReader {
+class RoundReader implements CompanyRounds {
     private final FundingRoundRepository rounds;
-    private final RoundSearchRepository search;
     private final CompanyRegistry companies;
 
-    RoundReader(FundingRoundRepository rounds, RoundSearchRepository search, CompanyRegistry companies) {
+    RoundReader(FundingRoundRepository rounds, CompanyRegistry companies) {
         this.rounds = rounds;
-        this.search = search;
         this.companies = companies;
     }
 
@@ -33,7 +33,7 @@ public class RoundReader {
 
     @ReadOnly
     Page page(RoundFilter filter, @Nullable RoundCursor after, int limit) {
-        List<FundingRound> found = search.search(filter.includeRetracted(), filter.companyId(), filter.country(),
+        List<FundingRound> found = rounds.search(filter.includeRetracted(), filter.companyId(), filter.country(),
                 filter.layer() == null ? null : filter.layer().name(),
                 filter.round() == null ? null : filter.round().name(), filter.from(), filter.to(),
                 after == null ? null : after.announcedOn(), after == null ? null : after.id(), limit + 1);
@@ -47,10 +47,10 @@ public class RoundReader {
         return new Page(views, last == null ? null : new RoundCursor(last.announcedOn(), last.id()));
     }
 
-    /** Every round of one company, newest first, retracted ones included and marked. */
+    @Override
     @ReadOnly
-    public List<RoundSummary> ofCompany(UUID companyId) {
-        return rounds.findAllOfCompany(companyId).stream().map(RoundSummary::of).toList();
+    public List<RoundSummary> of(UUID companyId) {
+        return rounds.findAllOfCompany(companyId).stream().map(FundingRound::summary).toList();
     }
 
     record Page(List<RoundView> items, @Nullable RoundCursor next) {

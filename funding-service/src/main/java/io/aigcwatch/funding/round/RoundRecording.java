@@ -15,17 +15,23 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
-/** {@code POST /funding-events}: validation, then the write, under an Idempotency-Key when the client sent one. */
+/**
+ * The write path of {@code POST} and {@code PUT /funding-events}: one validation for both, then the write; a
+ * recording runs under an Idempotency-Key when the client sent one.
+ */
 @Singleton
 class RoundRecording {
+    private final RoundValidator validator;
     private final RoundWriter writer;
     private final IdempotencyKeys keys;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
 
-    RoundRecording(RoundWriter writer, IdempotencyKeys keys, TransactionOperations<Connection> transactions,
-                   ObjectMapper json) {
+    RoundRecording(RoundValidator validator, RoundWriter writer, IdempotencyKeys keys,
+                   TransactionOperations<Connection> transactions, ObjectMapper json) {
+        this.validator = validator;
         this.writer = writer;
         this.keys = keys;
         this.transactions = transactions;
@@ -33,7 +39,7 @@ class RoundRecording {
     }
 
     Outcome record(RoundRequest request, @Nullable String idempotencyKey) {
-        ValidRound valid = RoundValidator.validate(request, writer.today());
+        ValidRound valid = validator.validate(request);
         if (idempotencyKey == null) {
             return Outcome.created(writer.record(valid));
         }
@@ -44,14 +50,17 @@ class RoundRecording {
         try {
             return Outcome.created(transactions.executeWrite(status -> {
                 RoundView view = writer.record(valid);
-                keys.complete(idempotencyKey, new StoredResponse(201, RoundController.location(view.id()),
-                        RoundController.etag(view), write(view)));
+                keys.complete(idempotencyKey, new StoredResponse(201, view.location(), view.etag(), write(view)));
                 return view;
             }));
         } catch (RuntimeException e) {
             keys.release(idempotencyKey);
             throw e;
         }
+    }
+
+    RoundView correct(UUID id, String ifMatch, RoundRequest request) {
+        return writer.correct(id, ifMatch, validator.validate(request));
     }
 
     /** Two bodies are the same request when they say the same thing, whatever their spacing or key order. */

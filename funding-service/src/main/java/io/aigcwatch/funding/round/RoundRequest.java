@@ -1,12 +1,12 @@
 package io.aigcwatch.funding.round;
 
+import io.aigcwatch.funding.company.CompanyInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The body of {@code POST} and {@code PUT /funding-events}. Enumerations arrive as strings so that a bad one is
@@ -24,12 +24,6 @@ record RoundRequest(
         @Nullable List<InvestorInput> investors,
         @Nullable String source,
         @Nullable Boolean distinctRound) {
-
-    /** Either {@code id}, for a registered company, or the fields that register or find one by name. */
-    @Serdeable
-    record CompanyInput(@Nullable UUID id, @Nullable String name, @Nullable String localName, @Nullable String country,
-                        @Nullable String layer, @Nullable List<String> segments) {
-    }
 
     @Serdeable
     record MoneyInput(@Nullable BigDecimal value, @Nullable BigDecimal low, @Nullable BigDecimal high,

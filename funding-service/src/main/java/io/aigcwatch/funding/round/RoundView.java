@@ -58,6 +58,14 @@ record RoundView(
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    String etag() {
+        return EntityTags.of(version);
+    }
+
+    String location() {
+        return RoundPaths.of(id);
+    }
+
     FundingRoundData toEventData() {
         return new FundingRoundData(id, version, company, round, amount, postMoneyValuation, announcedOn, investors, source);
     }

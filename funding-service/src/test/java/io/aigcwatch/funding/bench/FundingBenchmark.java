@@ -1,10 +1,10 @@
 package io.aigcwatch.funding.bench;
 
 import io.aigcwatch.events.Topics;
-import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
-import io.aigcwatch.infra.TopicWatch;
-import io.aigcwatch.infra.bench.PlainHttpClient;
+import io.aigcwatch.testkit.InfraMode;
+import io.aigcwatch.testkit.TopicWatch;
+import io.aigcwatch.testkit.bench.PlainHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.HdrHistogram.Histogram;
@@ -61,7 +61,7 @@ public final class FundingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path home = Files.createTempDirectory("aigcwatch-bench");
-        try (Servers servers = Servers.start(InfraMode.fromEnvironment(), home, Servers.Ports.ANY, true)) {
+        try (Servers servers = InfraMode.fromEnvironment().start(home, Servers.Ports.ANY, true)) {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);

@@ -3,7 +3,7 @@ package io.aigcwatch.gateway.health;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.SilentServer;
 import io.aigcwatch.gateway.support.StubService;
-import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.testkit.RealInfraExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.aigcwatch.gateway.proxy;
 import io.aigcwatch.gateway.support.Echo;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
-import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.testkit.RealInfraExtension;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

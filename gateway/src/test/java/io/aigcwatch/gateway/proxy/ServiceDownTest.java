@@ -2,7 +2,7 @@ package io.aigcwatch.gateway.proxy;
 
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
-import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.testkit.RealInfraExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

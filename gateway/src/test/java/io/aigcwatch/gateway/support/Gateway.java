@@ -1,6 +1,6 @@
 package io.aigcwatch.gateway.support;
 
-import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.testkit.RealInfraExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -1,6 +1,6 @@
 package io.aigcwatch.gateway.tracecontext;
 
-import io.aigcwatch.infra.RealInfraExtension;
+import io.aigcwatch.testkit.RealInfraExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.aigcwatch.gateway.support.Echo;
 import io.aigcwatch.gateway.support.Gateway;

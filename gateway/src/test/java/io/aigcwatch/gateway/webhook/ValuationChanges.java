@@ -6,7 +6,7 @@ import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
-import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.admin.Admin;

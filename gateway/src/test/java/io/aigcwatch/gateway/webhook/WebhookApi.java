@@ -1,7 +1,7 @@
 package io.aigcwatch.gateway.webhook;
 
 import io.aigcwatch.gateway.support.Gateway;
-import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 

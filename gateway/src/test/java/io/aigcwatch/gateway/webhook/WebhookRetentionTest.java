@@ -2,8 +2,8 @@ package io.aigcwatch.gateway.webhook;
 
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.gateway.support.Gateway;
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

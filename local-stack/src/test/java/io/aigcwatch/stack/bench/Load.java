@@ -1,6 +1,6 @@
 package io.aigcwatch.stack.bench;
 
-import io.aigcwatch.infra.bench.PlainHttpClient;
+import io.aigcwatch.testkit.bench.PlainHttpClient;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;

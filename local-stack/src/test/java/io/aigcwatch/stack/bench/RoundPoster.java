@@ -1,6 +1,6 @@
 package io.aigcwatch.stack.bench;
 
-import io.aigcwatch.infra.bench.PlainHttpClient;
+import io.aigcwatch.testkit.bench.PlainHttpClient;
 
 import java.io.IOException;
 import java.net.URI;

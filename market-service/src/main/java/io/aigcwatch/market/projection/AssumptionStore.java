@@ -3,12 +3,6 @@ package io.aigcwatch.market.projection;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.io.ResourceResolver;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.Query;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -17,18 +11,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /** The versioned projection inputs. An empty store starts from the report's, shipped in the service. */
 @Singleton
 public class AssumptionStore implements ApplicationEventListener<StartupEvent> {
     static final String REPORT = "classpath:projections/report-2023.json";
 
-    private final Versions versions;
+    private final AssumptionSetRepository versions;
     private final JsonMapper json;
     private final ResourceResolver resources;
 
-    AssumptionStore(Versions versions, JsonMapper json, ResourceResolver resources) {
+    AssumptionStore(AssumptionSetRepository versions, JsonMapper json, ResourceResolver resources) {
         this.versions = versions;
         this.json = json;
         this.resources = resources;
@@ -48,7 +41,7 @@ public class AssumptionStore implements ApplicationEventListener<StartupEvent> {
     }
 
     public Versioned current() {
-        Version latest = versions.latest().orElseThrow(() -> new IllegalStateException("no assumptions stored yet"));
+        AssumptionSet latest = versions.latest().orElseThrow(() -> new IllegalStateException("no assumptions stored yet"));
         try {
             return new Versioned(latest.version(), json.readValue(latest.body(), Assumptions.class));
         } catch (IOException e) {
@@ -69,18 +62,5 @@ public class AssumptionStore implements ApplicationEventListener<StartupEvent> {
     }
 
     public record Versioned(long version, Assumptions assumptions) {
-    }
-
-    @MappedEntity("assumption_set")
-    record Version(@Id long version, String body) {
-    }
-
-    @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Versions extends GenericRepository<Version, Long> {
-        @Query("select version, body from assumption_set order by version desc limit 1")
-        Optional<Version> latest();
-
-        @Query(value = "insert into assumption_set (body) values (:body)", nativeQuery = true)
-        void append(String body);
     }
 }

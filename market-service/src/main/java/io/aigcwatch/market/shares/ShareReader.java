@@ -2,15 +2,12 @@ package io.aigcwatch.market.shares;
 
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +22,12 @@ public class ShareReader {
             "segment", "SEGMENT", "round", "ROUND", "quarter", "QUARTER", "investor", "INVESTOR",
             "lead", "LEAD_INVESTOR");
 
-    private final JdbcOperations jdbc;
+    private final FundingAggregateRepository aggregates;
+    private final CompanyValueRepository companyValues;
 
-    ShareReader(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ShareReader(FundingAggregateRepository aggregates, CompanyValueRepository companyValues) {
+        this.aggregates = aggregates;
+        this.companyValues = companyValues;
     }
 
     @ReadOnly
@@ -40,9 +39,8 @@ public class ShareReader {
                 throw ProblemException.invalid("by", "valuation shares are by company; funding shares are by "
                         + FUNDING_DIMENSIONS.keySet());
             }
-            return shares(dimension, measure, """
-                    select name, 1, usd from company_value where status <> 'NONE' and usd is not null
-                    order by usd desc, name""", "the share of each unicorn in their total valuation");
+            return shares(dimension, measure, companyValues.unicornShares(),
+                    "the share of each unicorn in their total valuation");
         }
         if (!measure.equals("funding")) {
             throw ProblemException.invalid("metric", "'" + metric + "' is not one of [funding, valuation]");
@@ -55,29 +53,16 @@ public class ShareReader {
         String note = dimension.equals("segment") || dimension.startsWith("investor") || dimension.equals("lead")
                 ? "a round counts once in each of its " + dimension + "s, so shares are of the sum over " + dimension + "s"
                 : "undisclosed amounts count as rounds at USD 0; approximate ones at their point value or mid-range";
-        return shares(dimension, measure, "select bucket, rounds, usd from funding_aggregate where dimension = '"
-                + code + "' and rounds > 0 order by usd desc, bucket", note);
+        return shares(dimension, measure, aggregates.shares(code), note);
     }
 
-    private Shares shares(String by, String metric, String sql, String note) {
-        List<Row> rows = jdbc.prepareStatement(sql, statement -> {
-            List<Row> found = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    found.add(new Row(row.getString(1), row.getLong(2), row.getBigDecimal(3)));
-                }
-            }
-            return found;
-        });
-        BigDecimal total = rows.stream().map(Row::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long count = rows.stream().mapToLong(Row::count).sum();
+    private static Shares shares(String by, String metric, List<ShareRow> rows, String note) {
+        BigDecimal total = rows.stream().map(ShareRow::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long count = rows.stream().mapToLong(ShareRow::count).sum();
         List<Share> shares = rows.stream().map(row -> new Share(row.key(), row.count(), row.usd(),
                 total.signum() == 0 ? BigDecimal.ZERO
                         : row.usd().multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN))).toList();
         return new Shares(by, metric, count, total, shares, note);
-    }
-
-    private record Row(String key, long count, BigDecimal usd) {
     }
 
     /** @param pct percent of the total USD, two decimals */

@@ -1,8 +1,8 @@
 package io.aigcwatch.market.projection;
 
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
-import io.aigcwatch.infra.TopicReader;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicReader;
 import io.aigcwatch.events.Topics;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

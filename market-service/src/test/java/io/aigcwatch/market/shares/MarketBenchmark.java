@@ -10,10 +10,10 @@ import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
-import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
 import io.aigcwatch.kit.inbox.EventHandler;
 import io.aigcwatch.kit.inbox.Inbox;
+import io.aigcwatch.testkit.InfraMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -56,7 +56,7 @@ public final class MarketBenchmark {
                 "market-service benchmark, %d cores, Java %s, %s servers, durable PostgreSQL; %d events applied and %d reads per size%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), InfraMode.fromEnvironment(), APPLIED, READS));
         System.out.print(report);
-        try (Servers servers = Servers.start(InfraMode.fromEnvironment(), home, Servers.Ports.ANY, true)) {
+        try (Servers servers = InfraMode.fromEnvironment().start(home, Servers.Ports.ANY, true)) {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);

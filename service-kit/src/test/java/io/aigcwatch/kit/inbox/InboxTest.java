@@ -2,9 +2,9 @@ package io.aigcwatch.kit.inbox;
 
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Topics;
-import io.aigcwatch.infra.RealInfraExtension;
-import io.aigcwatch.infra.TestInfra;
-import io.aigcwatch.infra.TopicReader;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -57,9 +57,7 @@ class InboxTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(infra.testProperties());
         properties.put("micronaut.application.name", "inbox-test");
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        properties.put("datasources.default.dialect", "POSTGRES");
-        properties.put("flyway.datasources.default.enabled", "true");
+        properties.put("aigcwatch.service.schema", "inbox");
         properties.put("flyway.datasources.default.locations", "classpath:db/kit,classpath:db/inbox-test");
         properties.put("aigcwatch.outbox.enabled", "false");
         properties.put("aigcwatch.kafka.partitions", "4");
@@ -218,7 +216,7 @@ class InboxTest implements TestPropertyProvider {
     }
 
     private long count(String from) throws Exception {
-        return infra.queryLong("select count(*) from " + from);
+        return infra.queryLong("select count(*) from inbox." + from);
     }
 
     @Serdeable

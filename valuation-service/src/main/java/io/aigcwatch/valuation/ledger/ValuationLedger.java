@@ -33,15 +33,15 @@ import java.util.UUID;
 public class ValuationLedger {
     static final String EVENT_SOURCE = "/aigcwatch/valuation-service";
 
-    private final Repositories.Companies companies;
-    private final Repositories.Points points;
-    private final Repositories.Valuations valuations;
+    private final TrackedCompanyRepository companies;
+    private final ValuationPointRepository points;
+    private final CompanyValuationRepository valuations;
     private final ChangeLog changeLog;
     private final Outbox outbox;
     private final Clock clock;
 
-    ValuationLedger(Repositories.Companies companies, Repositories.Points points, Repositories.Valuations valuations,
-                    ChangeLog changeLog, Outbox outbox, Clock clock) {
+    ValuationLedger(TrackedCompanyRepository companies, ValuationPointRepository points,
+                    CompanyValuationRepository valuations, ChangeLog changeLog, Outbox outbox, Clock clock) {
         this.companies = companies;
         this.points = points;
         this.valuations = valuations;

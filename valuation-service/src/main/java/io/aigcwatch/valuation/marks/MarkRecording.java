@@ -2,6 +2,7 @@ package io.aigcwatch.valuation.marks;
 
 import io.aigcwatch.events.funding.CompanyData;
 import io.aigcwatch.kit.problem.Problem.FieldError;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.ValuationLedger;
 import io.aigcwatch.valuation.ledger.ValuationPoint;
@@ -30,20 +31,21 @@ import java.util.UUID;
 @Singleton
 class MarkRecording {
     private static final List<String> BASES = List.of("REPORTED", "ESTIMATED");
-    private static final BigDecimal MAX_USD = new BigDecimal("100000000000000");
 
     private final FundingClient funding;
     private final ValuationLedger ledger;
     private final MarkDuplicates duplicates;
     private final TransactionOperations<Connection> transactions;
+    private final InputLimits limits;
     private final Clock clock;
 
     MarkRecording(FundingClient funding, ValuationLedger ledger, MarkDuplicates duplicates,
-                  TransactionOperations<Connection> transactions, Clock clock) {
+                  TransactionOperations<Connection> transactions, InputLimits limits, Clock clock) {
         this.funding = funding;
         this.ledger = ledger;
         this.duplicates = duplicates;
         this.transactions = transactions;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -61,17 +63,16 @@ class MarkRecording {
         if (currency == null || currency.length() != 3) {
             errors.add(new FieldError("valuation.currency", "is required: an ISO 4217 code such as USD"));
         }
-        LocalDate today = LocalDate.now(clock);
-        if (request.asOf() == null || request.asOf().isBefore(LocalDate.of(1990, 1, 1))
-                || request.asOf().isAfter(today.plusDays(7))) {
-            errors.add(new FieldError("asOf", "is required: a date from 1990-01-01 to 7 days ahead"));
+        if (request.asOf() == null || !limits.allowsDate(request.asOf(), LocalDate.now(clock))) {
+            errors.add(new FieldError("asOf", "is required: a date from " + limits.earliestDate() + " to "
+                    + limits.daysAhead() + " days ahead"));
         }
         String basis = request.basis() == null ? "REPORTED" : request.basis().trim().toUpperCase(Locale.ROOT);
         if (!BASES.contains(basis)) {
             errors.add(new FieldError("basis", "'" + request.basis() + "' is not one of " + BASES));
         }
-        if (request.source() != null && request.source().length() > 2000) {
-            errors.add(new FieldError("source", "must be at most 2000 characters"));
+        if (request.source() != null && request.source().length() > limits.maxSourceLength()) {
+            errors.add(new FieldError("source", "must be at most " + limits.maxSourceLength() + " characters"));
         }
         String listedAs = request.listedAs() == null ? null : request.listedAs().trim().toUpperCase(Locale.ROOT);
         if (listedAs != null && !List.of("UNICORN", "DECACORN").contains(listedAs)) {
@@ -83,7 +84,7 @@ class MarkRecording {
         CompanyData company = call("company", () -> funding.register(request.company()));
         FundingClient.Conversion usd = call("valuation", () -> funding.convert(currency, value.toPlainString(),
                 request.asOf().toString()));
-        if (usd.usd().compareTo(MAX_USD) > 0) {
+        if (usd.usd().compareTo(limits.maxValuationUsd()) > 0) {
             throw ProblemException.invalid("valuation.value", "is absurd: USD " + usd.usd().toPlainString());
         }
         String source = request.source() == null || request.source().isBlank() ? null : request.source().strip();

@@ -2,6 +2,7 @@ package io.aigcwatch.valuation.query;
 
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.ChangeLog;
+import io.aigcwatch.valuation.ledger.ChangeLogEntry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -43,8 +44,8 @@ class ChangeLogController {
                 throw ProblemException.invalid("since", "'" + since + "' is not an ISO 8601 instant such as 2024-01-31T00:00:00Z");
             }
         }
-        List<ChangeLog.Entry> entries = changes.after(cursor == null ? 0 : cursor, from, size);
-        String items = entries.stream().map(ChangeLog.Entry::payload).collect(Collectors.joining(",", "[", "]"));
+        List<ChangeLogEntry> entries = changes.after(cursor == null ? 0 : cursor, from, size);
+        String items = entries.stream().map(ChangeLogEntry::payload).collect(Collectors.joining(",", "[", "]"));
         String next = entries.size() < size ? "null" : String.valueOf(entries.get(entries.size() - 1).seq());
         // the stored events are already JSON; they are passed through as written, not parsed and re-serialised
         return HttpResponse.ok("{\"items\":" + items + ",\"next\":" + next + "}");

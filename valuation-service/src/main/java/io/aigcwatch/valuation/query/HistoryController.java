@@ -2,11 +2,8 @@ package io.aigcwatch.valuation.query;
 
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.ValuationPoint;
+import io.aigcwatch.valuation.ledger.ValuationPointRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Query;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,9 +17,9 @@ import java.util.UUID;
 /** A company's whole valuation history in as-of order, each point with its cause and its move against the last. */
 @Controller("/companies/{id}/valuations")
 class HistoryController {
-    private final Points points;
+    private final ValuationPointRepository points;
 
-    HistoryController(Points points) {
+    HistoryController(ValuationPointRepository points) {
         this.points = points;
     }
 
@@ -60,11 +57,5 @@ class HistoryController {
     record Entry(UUID id, LocalDate asOf, BigDecimal amount, String currency, BigDecimal usd, String basis,
                  String direction, boolean active, String causeType, UUID causeId, UUID causeEventId,
                  @Nullable String source) {
-    }
-
-    @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Points extends GenericRepository<ValuationPoint, UUID> {
-        @Query("select * from valuation_point where company_id = :companyId order by as_of, recorded_at")
-        List<ValuationPoint> findAllOfCompany(UUID companyId);
     }
 }

@@ -3,6 +3,7 @@ package io.aigcwatch.valuation.query;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.kit.problem.ProblemException;
+import io.aigcwatch.valuation.ledger.CompanyValuationRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,9 +17,9 @@ import java.util.Locale;
 /** Companies valued at or above USD 1B now, largest first, with the date each one joined. */
 @Controller("/unicorns")
 class UnicornController {
-    private final UnicornRepository unicorns;
+    private final CompanyValuationRepository unicorns;
 
-    UnicornController(UnicornRepository unicorns) {
+    UnicornController(CompanyValuationRepository unicorns) {
         this.unicorns = unicorns;
     }
 
@@ -28,7 +29,7 @@ class UnicornController {
         String countryCode = country == null ? null : country.trim().toUpperCase(Locale.ROOT);
         String layerName = oneOf("layer", layer, Arrays.stream(Layer.values()).map(Enum::name).toList());
         String statusName = oneOf("status", status, List.of(UnicornStatus.UNICORN.name(), UnicornStatus.DECACORN.name()));
-        List<UnicornRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
+        List<CompanyValuationRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
         List<Excluded> excluded = unicorns.mislabelled().stream().map(Excluded::of).toList();
         return new UnicornList(rows.size(), rows, excluded);
     }
@@ -46,12 +47,12 @@ class UnicornController {
 
     /** @param excluded companies a source calls unicorns whose valuation is under USD 1B, and why they are not counted */
     @Serdeable
-    record UnicornList(int count, List<UnicornRepository.UnicornRow> items, List<Excluded> excluded) {
+    record UnicornList(int count, List<CompanyValuationRepository.UnicornRow> items, List<Excluded> excluded) {
     }
 
     @Serdeable
     record Excluded(java.util.UUID companyId, String name, java.math.BigDecimal usd, String reason) {
-        static Excluded of(UnicornRepository.MislabelledRow row) {
+        static Excluded of(CompanyValuationRepository.MislabelledRow row) {
             return new Excluded(row.companyId(), row.name(), row.usd(), "listed as " + row.listedAs()
                     + (row.source() == null ? "" : " by " + row.source()) + ", but valued at USD "
                     + row.usd().movePointLeft(9).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()

@@ -9,9 +9,9 @@ import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
-import io.aigcwatch.infra.InfraMode;
 import io.aigcwatch.infra.Servers;
-import io.aigcwatch.infra.TopicWatch;
+import io.aigcwatch.testkit.InfraMode;
+import io.aigcwatch.testkit.TopicWatch;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -47,7 +47,7 @@ public final class ValuationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path home = Files.createTempDirectory("aigcwatch-valuation-bench");
-        try (Servers servers = Servers.start(InfraMode.fromEnvironment(), home, Servers.Ports.ANY, true)) {
+        try (Servers servers = InfraMode.fromEnvironment().start(home, Servers.Ports.ANY, true)) {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);

@@ -1,0 +1,83 @@
+package io.aigcwatch.funding.company;
+
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.funding.input.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What makes a company valid, checked alike for a round's company and for a company registered on its own. */
+@Singleton
+public class CompanyValidator {
+    static final int MAX_SEGMENTS = 20;
+    private static final int MAX_SEGMENT_LENGTH = 50;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final InputLimits limits;
+
+    CompanyValidator(InputLimits limits) {
+        this.limits = limits;
+    }
+
+    /** A company as another service registers one, by name, country and layer; an id in the body is ignored. */
+    public CompanyRef validateRegistration(@Nullable CompanyInput input) {
+        FieldChecks checks = new FieldChecks();
+        CompanyRef company = check(input == null ? null : new CompanyInput(null, input.name(), input.localName(),
+                input.country(), input.layer(), input.segments()), checks);
+        checks.throwIfAny();
+        return company;
+    }
+
+    /** A round's company, by id or by name; what is wrong is noted in {@code checks} under {@code company.}. */
+    public @Nullable CompanyRef check(@Nullable CompanyInput input, FieldChecks checks) {
+        if (input == null) {
+            checks.add("company", "is required: give its id, or its name, country and layer");
+            return null;
+        }
+        String localName = checks.optionalText("company.localName", input.localName(), limits.maxNameLength());
+        List<String> segments = segments(input.segments(), checks);
+        if (input.id() != null) {
+            return new CompanyRef(input.id(), null, localName, null, null, segments);
+        }
+        String name = checks.requiredText("company.name", input.name(), limits.maxNameLength());
+        String country = country(input.country(), checks);
+        Layer layer = checks.enumValue("company.layer", input.layer(), Layer.class);
+        return new CompanyRef(null, name, localName, country, layer, segments);
+    }
+
+    private static @Nullable String country(@Nullable String country, FieldChecks checks) {
+        if (country == null || country.isBlank()) {
+            checks.add("company.country", "is required: an ISO 3166-1 alpha-2 code such as CN or US");
+            return null;
+        }
+        String code = country.trim().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            checks.add("company.country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code");
+            return null;
+        }
+        return code;
+    }
+
+    private static List<String> segments(@Nullable List<String> segments, FieldChecks checks) {
+        if (segments == null) {
+            return List.of();
+        }
+        if (segments.size() > MAX_SEGMENTS) {
+            checks.add("company.segments", "at most " + MAX_SEGMENTS + " segments, not " + segments.size());
+            return List.of();
+        }
+        List<String> clean = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = checks.requiredText("company.segments[" + i + "]", segments.get(i), MAX_SEGMENT_LENGTH);
+            if (segment != null && !clean.contains(segment.toUpperCase(Locale.ROOT))) {
+                clean.add(segment.toUpperCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(clean);
+    }
+}

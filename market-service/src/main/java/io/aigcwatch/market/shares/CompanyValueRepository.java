@@ -1,0 +1,28 @@
+package io.aigcwatch.market.shares;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CompanyValueRepository extends GenericRepository<CompanyValue, UUID> {
+
+    /** A valuation.changed event replaces what was known of its company, whatever arrived before. */
+    @Query(value = """
+            insert into company_value (company_id, name, usd, status) values (:companyId, :name, :usd, :status)
+            on conflict (company_id) do update set name = excluded.name, usd = excluded.usd, status = excluded.status""",
+            nativeQuery = true)
+    void upsert(UUID companyId, String name, @Nullable BigDecimal usd, String status);
+
+    /** Each valued unicorn (or more), counted once, largest first. */
+    @Query(value = """
+            select name as key, 1 as count, usd from company_value where status <> 'NONE' and usd is not null
+            order by usd desc, name""", nativeQuery = true)
+    List<ShareRow> unicornShares();
+}

@@ -1,0 +1,69 @@
+package io.aigcwatch.testkit;
+
+import io.aigcwatch.infra.Servers;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one test class sees of the shared servers: a database of its own and a topic prefix of its own, so that
+ * classes never see each other's rows or messages.
+ *
+ * @param database    the class's own database
+ * @param topicPrefix prepended to every topic name the services use (property {@code aigcwatch.kafka.topic-prefix})
+ */
+public record TestInfra(Servers servers, String database, String topicPrefix) {
+
+    public String jdbcUrl() {
+        return servers.postgres().jdbcUrl(database);
+    }
+
+    public String bootstrapServers() {
+        return servers.kafka().bootstrapServers();
+    }
+
+    /** {@code topic} as this class's services name it. */
+    public String topic(String topic) {
+        return topicPrefix + topic;
+    }
+
+    /** The configuration a Micronaut service needs to run against this class's share of the servers. */
+    public Map<String, Object> serviceProperties() {
+        return servers.serviceProperties(database, topicPrefix);
+    }
+
+    /**
+     * {@link #serviceProperties()} as Micronaut's {@code TestPropertyProvider} wants them: strings, and a random
+     * HTTP port, since application.yml names a fixed one that a running stack or another build may hold.
+     */
+    public Map<String, String> testProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        serviceProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    /** A plain JDBC connection to the class's own database, for asserting on what a service wrote. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), servers.postgres().username(), servers.postgres().password());
+    }
+
+    /** The single number a query returns, such as a count, for asserting on what a service wrote. */
+    public long queryLong(String sql) throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static String databaseNameFor(Class<?> testClass, int sequence) {
+        String simple = testClass.getSimpleName().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String name = "t" + sequence + "_" + simple;
+        return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+}

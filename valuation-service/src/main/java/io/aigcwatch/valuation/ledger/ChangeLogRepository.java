@@ -1,0 +1,26 @@
+package io.aigcwatch.valuation.ledger;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The table {@code valuation_change}, behind {@link ChangeLog}. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ChangeLogRepository extends GenericRepository<ChangeLogEntry, Long> {
+
+    @Query(value = "insert into valuation_change (event_id, company_id, occurred_at, payload) values (:eventId, :companyId, :occurredAt, :payload)",
+            nativeQuery = true)
+    void append(UUID eventId, UUID companyId, Instant occurredAt, String payload);
+
+    @Query(value = """
+            select seq, payload from valuation_change
+            where seq > :afterSeq and (cast(:since as timestamptz) is null or occurred_at >= cast(:since as timestamptz))
+            order by seq limit :limit""", nativeQuery = true)
+    List<ChangeLogEntry> page(long afterSeq, @Nullable Instant since, int limit);
+}

@@ -1,0 +1,55 @@
+package io.aigcwatch.valuation.ledger;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The ledger keeps each company's current valuation; the unicorn list reads it here too. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface CompanyValuationRepository extends CrudRepository<CompanyValuation, UUID> {
+
+    /** Locks the company's state for the rest of the transaction: one writer per company at a time. */
+    @Query("select * from company_valuation where company_id = :companyId for update")
+    Optional<CompanyValuation> lock(UUID companyId);
+
+    @Query(value = """
+            select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on
+            from company_valuation v join company c on c.id = v.company_id
+            where v.status in ('UNICORN', 'DECACORN')
+              and (cast(:country as text) is null or c.country = cast(:country as text))
+              and (cast(:layer as text) is null or c.layer = cast(:layer as text))
+              and (cast(:status as text) is null or v.status = cast(:status as text))
+            order by v.usd desc, c.name""", nativeQuery = true)
+    List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status);
+
+    /** Companies whose current valuation a source labelled a unicorn (or more) while its figure is under the line. */
+    @Query(value = """
+            select v.company_id, c.name, p.listed_as, v.usd, v.as_of, p.source
+            from company_valuation v join company c on c.id = v.company_id join valuation_point p on p.id = v.point_id
+            where p.listed_as is not null and v.status = 'NONE'
+            order by v.usd desc, c.name""", nativeQuery = true)
+    List<MislabelledRow> mislabelled();
+
+    @Introspected
+    @Serdeable
+    record MislabelledRow(UUID companyId, String name, String listedAs, BigDecimal usd, LocalDate asOf,
+                          @Nullable String source) {
+    }
+
+    @Introspected
+    @Serdeable
+    record UnicornRow(UUID companyId, String name, @Nullable String localName, @Nullable String country,
+                      @Nullable String layer, BigDecimal usd, LocalDate asOf, String basis, String status,
+                      @Nullable LocalDate joinedOn) {
+    }
+}
