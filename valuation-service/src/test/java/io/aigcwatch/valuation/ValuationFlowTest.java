@@ -125,7 +125,7 @@ class ValuationFlowTest implements TestPropertyProvider {
     }
 
     @Test
-    void aReplayedEventChangesNothingAndPoisonIsParked() {
+    void aReplayedEventChangesNothingAndPoisonIsParkedBeforeTheNextGoodRecordApplies() throws Exception {
         CompanyData company = FundingEvents.company("Replay Co");
         FundingRoundData round = FundingEvents.round(company, UUID.randomUUID(), 1, "3000000000", LocalDate.of(2024, 5, 5));
         var event = funding.recorded(round);
@@ -133,22 +133,33 @@ class ValuationFlowTest implements TestPropertyProvider {
 
         funding.resend(company.id().toString(), event);
         funding.raw(company.id().toString(), "this is not JSON");
-        funding.raw(company.id().toString(), "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+        // a retraction of a company never seen is refused inside the transaction that already stored its id
+        UUID refused = UUID.randomUUID();
+        funding.raw(company.id().toString(), "{\"specversion\":\"1.0\",\"id\":\"" + refused
                 + "\",\"source\":\"/x\",\"type\":\"funding.retracted\",\"data\":{\"roundId\":\"" + UUID.randomUUID()
                 + "\",\"companyId\":\"" + UUID.randomUUID() + "\",\"version\":2}}");
-        CompanyData after = FundingEvents.company("After The Poison");
-        funding.recorded(FundingEvents.round(after, UUID.randomUUID(), 1, "1500000000", LocalDate.of(2024, 6, 6)));
-        changesOf(after, 1);
-        assertEquals(1, changesOf(company, 1).size(), "the replay emitted nothing");
+        // keyed by the same company, so behind the poison on its partition
+        funding.corrected(FundingEvents.round(company, round.roundId(), 2, "3500000000", LocalDate.of(2024, 5, 5)));
+        assertEquals(2, changesOf(company, 2).size(), "the correction after the poison applied; the replay emitted nothing");
 
-        try (TopicReader dlt = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS_DLT))) {
+        try (TopicReader dlt = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.dlt(Topics.FUNDING_EVENTS)))) {
             List<ConsumerRecord<String, String>> parked = dlt.awaitRecords(Duration.ofSeconds(20), records -> records.size() >= 2);
             assertEquals("this is not JSON", parked.get(0).value());
-            String reason = new String(parked.get(0).headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8);
-            assertTrue(reason.startsWith("not a CloudEvent"), reason);
-            String unknown = new String(parked.get(1).headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8);
-            assertTrue(unknown.startsWith("unknown company"), unknown);
+            assertTrue(header(parked.get(0), Topics.DLT_REASON).startsWith("not a CloudEvent"), parked.get(0)::toString);
+            assertTrue(header(parked.get(1), Topics.DLT_REASON).startsWith("unknown company"), parked.get(1)::toString);
+            for (ConsumerRecord<String, String> poison : parked) {
+                assertTrue(header(poison, Topics.DLT_ORIGIN).matches(
+                        java.util.regex.Pattern.quote(infra.topic(Topics.FUNDING_EVENTS)) + "/\\d+/\\d+"), poison::toString);
+                assertEquals("valuation-service", header(poison, Topics.DLT_CONSUMER));
+                assertEquals(company.id().toString(), poison.key());
+            }
         }
+        assertEquals(0, infra.queryLong("select count(*) from valuation.processed_event where event_id = '" + refused + "'"),
+                "the refused event's id was rolled back with it");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private List<Map<String, Object>> changesOf(CompanyData company, int atLeast) {

@@ -1,6 +1,9 @@
 package io.aigcwatch.market.shares;
 
 import io.aigcwatch.events.Topics;
+import io.aigcwatch.kit.inbox.Inbox;
+import io.aigcwatch.kit.inbox.InboxRetry;
+import io.aigcwatch.kit.kafka.TopicNames;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -10,23 +13,34 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Thin on purpose. Offsets are committed per polled batch, after every record's transaction; a failure that may
- * pass is retried with backoff rather than skipped.
+ * Thin on purpose: the inbox does the work. Offsets are committed per polled batch, after every record's
+ * transaction.
+ *
+ * <p>One method per topic, and micronaut-kafka gives each method a consumer of its own, so that no consumer polls
+ * both topics: after a failed record, micronaut-kafka 5.9 rewinds the rest of the poll once per partition
+ * <em>number</em>, and the other topic's partition with that number would be left past records it never handed
+ * over, to be committed with the next successful poll.
  */
 @KafkaListener(groupId = "${aigcwatch.market.consumer-group:market-service}", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
-                retryDelay = "200ms"))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = InboxRetry.FOREVER,
+                retryDelay = InboxRetry.REDELIVERY))
 class MarketListener {
-    private final MarketIntake intake;
+    private final Inbox inbox;
+    private final ShareInputs inputs;
 
-    MarketListener(MarketIntake intake) {
-        this.intake = intake;
+    MarketListener(Inbox inbox, ShareInputs inputs) {
+        this.inbox = inbox;
+        this.inputs = inputs;
     }
 
-    @Topic({"${" + Topics.PREFIX_PROPERTY + ":}" + Topics.FUNDING_EVENTS,
-            "${" + Topics.PREFIX_PROPERTY + ":}" + Topics.VALUATION_CHANGES})
-    void receive(ConsumerRecord<String, String> record) {
-        intake.accept(record);
+    @Topic(TopicNames.PREFIX + Topics.FUNDING_EVENTS)
+    void funding(ConsumerRecord<String, String> record) {
+        inbox.accept(record, inputs.funding());
+    }
+
+    @Topic(TopicNames.PREFIX + Topics.VALUATION_CHANGES)
+    void valuations(ConsumerRecord<String, String> record) {
+        inbox.accept(record, inputs.valuations());
     }
 }

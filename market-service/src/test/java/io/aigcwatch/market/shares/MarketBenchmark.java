@@ -2,6 +2,7 @@ package io.aigcwatch.market.shares;
 
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.CompanyData;
 import io.aigcwatch.events.funding.FundingEventTypes;
@@ -10,11 +11,14 @@ import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.infra.Servers;
+import io.aigcwatch.kit.inbox.EventHandler;
+import io.aigcwatch.kit.inbox.Inbox;
 import io.aigcwatch.testkit.InfraMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -37,8 +41,8 @@ import java.util.UUID;
  * Measures, at 10k, 100k and 1M events already applied, the cost of applying one more funding event and of
  * reading {@code GET /market/shares}. The earlier events are bulk-loaded into the same tables in the shape the
  * intake leaves them (one contribution per round, aggregates that sum them), since replaying a million events
- * one by one would take the benchmark half an hour; the measured events then go through the real intake, one
- * transaction each with its processed-event record, as the Kafka listener applies them.
+ * one by one would take the benchmark half an hour; the measured events then go through the real inbox, one
+ * transaction each with its processed-event record, as the Kafka listener hands them over.
  * Run with {@code mvn -B -q -Pbenchmark -pl market-service -am verify -DskipTests}.
  */
 public final class MarketBenchmark {
@@ -56,13 +60,14 @@ public final class MarketBenchmark {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
-            // the listener is not what is measured; the intake is called directly
+            // the listener is not what is measured; the inbox is called directly
             properties.put("kafka.enabled", false);
             properties.put("aigcwatch.outbox.enabled", false);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
                  Connection db = DriverManager.getConnection(servers.postgres().jdbcUrl("bench"),
                          servers.postgres().username(), servers.postgres().password())) {
-                MarketIntake intake = server.getApplicationContext().getBean(MarketIntake.class);
+                Inbox inbox = server.getApplicationContext().getBean(Inbox.class);
+                EventHandler funding = server.getApplicationContext().getBean(ShareInputs.class).funding();
                 JsonMapper json = server.getApplicationContext().getBean(JsonMapper.class);
                 int loaded = 0;
                 for (int size : SIZES) {
@@ -72,7 +77,7 @@ public final class MarketBenchmark {
                     for (int i = 0; i < APPLIED; i++) {
                         String event = json.writeValueAsString(event(i));
                         long start = System.nanoTime();
-                        intake.apply(io.aigcwatch.events.Topics.FUNDING_EVENTS, event);
+                        inbox.accept(new ConsumerRecord<>(Topics.FUNDING_EVENTS, 0, i, "k", event), funding);
                         apply.recordValue((System.nanoTime() - start) / 1000);
                     }
                     Histogram read = reads(server.getURI());

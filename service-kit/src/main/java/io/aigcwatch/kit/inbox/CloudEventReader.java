@@ -42,6 +42,9 @@ public class CloudEventReader {
         if (data == null) {
             throw new PoisonMessage(event.type() + " without data");
         }
+        RequiredFields.firstMissing(data).ifPresent(field -> {
+            throw new PoisonMessage("data does not fit " + event.type() + ": no " + field);
+        });
         return data;
     }
 

@@ -1,6 +1,9 @@
 package io.aigcwatch.valuation.intake;
 
 import io.aigcwatch.events.Topics;
+import io.aigcwatch.kit.inbox.Inbox;
+import io.aigcwatch.kit.inbox.InboxRetry;
+import io.aigcwatch.kit.kafka.TopicNames;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -10,24 +13,25 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Thin on purpose: the intake does the work. Offsets are committed after each polled batch, so only after the
+ * Thin on purpose: the inbox does the work. Offsets are committed after each polled batch, so only after the
  * transaction of every record in it committed (or its poison was parked); a crash before that commit redelivers
- * records whose ids are already stored, which change nothing. Two consumer threads share the partitions. A failure that may pass, such as the database being
- * down, is retried with backoff instead of skipped, so no event is lost.
+ * records whose ids are already stored, which change nothing. Two consumer threads share the partitions.
  */
 @KafkaListener(groupId = "${aigcwatch.valuation.consumer-group:valuation-service}", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC, threadsValue = "${aigcwatch.valuation.consumer-threads:2}",
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
-                retryDelay = "200ms"))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = InboxRetry.FOREVER,
+                retryDelay = InboxRetry.REDELIVERY))
 class FundingEventsListener {
-    private final FundingEventIntake intake;
+    private final Inbox inbox;
+    private final FundingEventHandler handler;
 
-    FundingEventsListener(FundingEventIntake intake) {
-        this.intake = intake;
+    FundingEventsListener(Inbox inbox, FundingEventHandler handler) {
+        this.inbox = inbox;
+        this.handler = handler;
     }
 
-    @Topic("${" + Topics.PREFIX_PROPERTY + ":}" + Topics.FUNDING_EVENTS)
+    @Topic(TopicNames.PREFIX + Topics.FUNDING_EVENTS)
     void receive(ConsumerRecord<String, String> record) {
-        intake.accept(record);
+        inbox.accept(record, handler);
     }
 }
