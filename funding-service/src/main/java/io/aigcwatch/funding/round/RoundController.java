@@ -34,10 +34,6 @@ import java.util.UUID;
 
 @Controller(RoundPaths.BASE)
 class RoundController {
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 500;
-    private static final int EXPORT_PAGE = 500;
-
     private final RoundRecording recording;
     private final RoundWriter writer;
     private final RoundReader reader;
@@ -105,10 +101,7 @@ class RoundController {
                     .contentType(RoundCsv.MEDIA_TYPE + "; charset=utf-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-events.csv\"");
         }
-        int size = limit == null ? DEFAULT_PAGE : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        int size = PageSize.requested(limit);
         RoundCursor after = RoundCursor.decode(cursor);
         if (filter.isEmpty()) {
             return HttpResponse.ok(new RoundPage(List.of(), null)).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -124,7 +117,7 @@ class RoundController {
             CSVPrinter printer = RoundCsv.printer(out);
             RoundCursor after = null;
             while (filter.isPresent()) {
-                RoundReader.Page page = reader.page(filter.get(), after, EXPORT_PAGE);
+                RoundReader.Page page = reader.page(filter.get(), after, PageSize.EXPORT);
                 for (RoundView view : page.items()) {
                     RoundCsv.print(printer, view);
                 }

@@ -1,6 +1,7 @@
 package io.aigcwatch.market.projection;
 
 import io.aigcwatch.market.recompute.OutputScope;
+import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -8,24 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The base projection 2023-2030, published when an assumption change moves it. */
-@Singleton
-class ProjectionScope implements OutputScope {
+@Factory
+class ProjectionScope {
     static final String NAME = "projections";
 
-    private final AssumptionStore store;
-
-    ProjectionScope(AssumptionStore store) {
-        this.store = store;
+    @Singleton
+    OutputScope projections(AssumptionStore store) {
+        return new OutputScope(NAME, () -> values(store.current()));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, BigDecimal> read() {
-        AssumptionStore.Versioned current = store.current();
+    private static Map<String, BigDecimal> values(AssumptionStore.Versioned current) {
         Projection projection = ProjectionModel.project(current.assumptions(), current.version(), 2023, 2030, "BASE");
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         for (Projection.Year year : projection.years()) {

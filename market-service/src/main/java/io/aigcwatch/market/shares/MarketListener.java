@@ -2,13 +2,8 @@ package io.aigcwatch.market.shares;
 
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.kit.inbox.Inbox;
-import io.aigcwatch.kit.inbox.InboxRetry;
+import io.aigcwatch.kit.inbox.InboxListener;
 import io.aigcwatch.kit.kafka.TopicNames;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -21,10 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <em>number</em>, and the other topic's partition with that number would be left past records it never handed
  * over, to be committed with the next successful poll.
  */
-@KafkaListener(groupId = "${aigcwatch.market.consumer-group:market-service}", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = InboxRetry.FOREVER,
-                retryDelay = InboxRetry.REDELIVERY))
+@InboxListener(groupId = "${aigcwatch.market.consumer-group:market-service}")
 class MarketListener {
     private final Inbox inbox;
     private final ShareInputs inputs;

@@ -20,7 +20,7 @@ class ShareInputs {
     private final EventHandler funding;
     private final EventHandler valuations;
 
-    ShareInputs(FundingAggregates aggregates, CompanyValues values, Recomputer recomputer) {
+    ShareInputs(FundingAggregates aggregates, CompanyValueRepository values, Recomputer recomputer) {
         this.funding = recomputing(recomputer, EventTypes.builder()
                 .on(FundingEventTypes.RECORDED, FundingRoundData.class, (eventId, round) -> aggregates.record(round))
                 .on(FundingEventTypes.CORRECTED, FundingRoundData.class, (eventId, round) -> aggregates.record(round))
@@ -28,7 +28,8 @@ class ShareInputs {
                         (eventId, retraction) -> aggregates.retract(retraction.roundId()))
                 .build());
         this.valuations = recomputing(recomputer, EventTypes.builder()
-                .on(ValuationChanged.TYPE, ValuationChanged.class, (eventId, change) -> values.record(change))
+                .on(ValuationChanged.TYPE, ValuationChanged.class, (eventId, change) -> values.upsert(change.companyId(),
+                        change.companyName(), change.currentUsd(), change.statusAfter().name()))
                 .build());
     }
 

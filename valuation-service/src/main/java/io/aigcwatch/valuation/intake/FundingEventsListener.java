@@ -2,13 +2,8 @@ package io.aigcwatch.valuation.intake;
 
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.kit.inbox.Inbox;
-import io.aigcwatch.kit.inbox.InboxRetry;
+import io.aigcwatch.kit.inbox.InboxListener;
 import io.aigcwatch.kit.kafka.TopicNames;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,10 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * transaction of every record in it committed (or its poison was parked); a crash before that commit redelivers
  * records whose ids are already stored, which change nothing. Two consumer threads share the partitions.
  */
-@KafkaListener(groupId = "${aigcwatch.valuation.consumer-group:valuation-service}", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC, threadsValue = "${aigcwatch.valuation.consumer-threads:2}",
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = InboxRetry.FOREVER,
-                retryDelay = InboxRetry.REDELIVERY))
+@InboxListener(groupId = "${aigcwatch.valuation.consumer-group:valuation-service}",
+        threads = "${aigcwatch.valuation.consumer-threads:2}")
 class FundingEventsListener {
     private final Inbox inbox;
     private final FundingEventHandler handler;
