@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -201,6 +202,43 @@ class FundingEventsApiTest implements TestPropertyProvider {
                     .map(r -> (String) http.map(r.value()).get("type"))
                     .toList();
             assertEquals(List.of("funding.recorded", "funding.corrected", "funding.retracted"), types);
+        }
+    }
+
+    /**
+     * The events that valuation-service's and market-service's RoundVersionsTest publish for a moved round: each
+     * version keyed by, and naming, the company it is about, so the versions before and after the move travel on
+     * different partitions, and each event carries the round's version for the consumers to order them by.
+     */
+    @Test
+    void aRoundMovedToAnotherCompanyIsAnnouncedUnderTheNewCompanyAtTheNextVersion() {
+        HttpResponse<String> created = http.post("/funding-events", Rounds.round("Moved From AI", "SERIES_C", "300000000", "USD", "2024-04-04"));
+        assertEquals(201, created.statusCode(), created.body());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String roundId = (String) http.map(created.body()).get("id");
+        String from = (String) at(http.map(created.body()), "company.id");
+
+        HttpResponse<String> moved = http.send("PUT", location,
+                Rounds.round("Moved To AI", "SERIES_C", "300000000", "USD", "2024-04-04"), "If-Match", "\"1\"");
+        assertEquals(200, moved.statusCode(), moved.body());
+        String to = (String) at(http.map(moved.body()), "company.id");
+        assertTrue(!from.equals(to), "a company of its own: " + moved.body());
+        assertEquals(200, http.send("DELETE", location, null, "If-Match", "\"2\"").statusCode());
+
+        try (TopicReader topic = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS))) {
+            List<ConsumerRecord<String, String>> records = topic.awaitRecords(Duration.ofSeconds(20), seen -> seen.stream()
+                            .filter(r -> r.value().contains(roundId)).count() == 3).stream()
+                    .filter(r -> r.value().contains(roundId))
+                    .toList();
+            List<String> announced = records.stream().map(record -> {
+                Map<String, Object> event = http.map(record.value());
+                Object company = event.get("type").equals("funding.retracted") ? at(event, "data.companyId")
+                        : at(event, "data.company.id");
+                return event.get("type") + " v" + at(event, "data.version") + " of " + company + " keyed " + record.key();
+            }).sorted(Comparator.comparing(line -> line.split(" ")[1])).toList();
+            assertEquals(List.of("funding.recorded v1 of " + from + " keyed " + from,
+                    "funding.corrected v2 of " + to + " keyed " + to,
+                    "funding.retracted v3 of " + to + " keyed " + to), announced);
         }
     }
 
