@@ -57,27 +57,41 @@ final class FundingEvents implements AutoCloseable {
         return send(FundingEventTypes.CORRECTED, round.company().id(), round);
     }
 
-    CloudEvent<FundingRetracted> retracted(CompanyData company, UUID roundId) {
-        return send(FundingEventTypes.RETRACTED, company.id(), new FundingRetracted(roundId, company.id(), 9, "test"));
+    /** The round's retraction at {@code version}: the version after its last recorded or corrected one. */
+    CloudEvent<FundingRetracted> retracted(CompanyData company, UUID roundId, long version) {
+        return send(FundingEventTypes.RETRACTED, company.id(), new FundingRetracted(roundId, company.id(), version, "test"));
     }
 
     <T> CloudEvent<T> send(String type, UUID companyId, T data) {
+        return sendTo(null, type, companyId, data);
+    }
+
+    /** As {@link #send}, on the given partition rather than the one its key hashes to; null for that one. */
+    <T> CloudEvent<T> sendTo(Integer partition, String type, UUID companyId, T data) {
         CloudEvent<T> event = CloudEvent.of("/test", type, companyId.toString(), Instant.now(), data);
-        resend(companyId.toString(), event);
+        try {
+            raw(partition, companyId.toString(), json.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return event;
     }
 
     void resend(String key, Object event) {
         try {
-            raw(key, json.writeValueAsString(event));
+            raw(null, key, json.writeValueAsString(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     void raw(String key, String value) {
+        raw(null, key, value);
+    }
+
+    private void raw(Integer partition, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

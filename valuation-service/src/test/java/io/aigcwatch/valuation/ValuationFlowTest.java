@@ -80,7 +80,7 @@ class ValuationFlowTest implements TestPropertyProvider {
         assertTrue(unicorns.toString().contains("Crossing AI"), unicorns::toString);
         assertTrue(unicorns.toString().contains("joinedOn=2023-06-01"), unicorns::toString);
 
-        funding.retracted(company, bigRound);
+        funding.retracted(company, bigRound, 2);
         Map<String, Object> left = data(changesOf(company, 3).get(2));
         assertEquals("LEFT", left.get("transition"));
         assertEquals("RETRACTED_ROUND", left.get("leftReason"));

@@ -20,7 +20,8 @@ import java.util.UUID;
  * @param causeType    ROUND or MARK: what the change came from
  * @param causeId      the id of the round or mark
  * @param causeEventId the id of the event (or mark request) that caused it
- * @param leftReason   why a company left the unicorns: DOWN_ROUND, DOWN_MARK or RETRACTED_ROUND
+ * @param leftReason   why a company left the unicorns: DOWN_ROUND, DOWN_MARK, RETRACTED_ROUND, or MOVED_ROUND (the
+ *                     round was corrected to name another company)
  */
 @Serdeable
 public record ValuationChanged(

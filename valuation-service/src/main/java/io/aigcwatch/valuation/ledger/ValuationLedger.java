@@ -21,28 +21,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Keeps each company's valuation history and derives its current valuation and unicorn status from it. The
  * current valuation is the latest point by as-of date, not by arrival, so a late old round never overwrites a
- * newer valuation. Every change of the current valuation or status is published through the outbox.
+ * newer valuation. A round counts at its newest version only, for the company that version names, whatever order
+ * its versions arrive in. Every change of the current valuation or status is published through the outbox.
  */
 @Singleton
 public class ValuationLedger {
     static final String EVENT_SOURCE = "/aigcwatch/valuation-service";
 
     private final TrackedCompanyRepository companies;
+    private final RoundVersionRepository roundVersions;
     private final ValuationPointRepository points;
     private final CompanyValuationRepository valuations;
     private final ChangeLog changeLog;
     private final Outbox outbox;
     private final Clock clock;
 
-    ValuationLedger(TrackedCompanyRepository companies, ValuationPointRepository points,
-                    CompanyValuationRepository valuations, ChangeLog changeLog, Outbox outbox, Clock clock) {
+    ValuationLedger(TrackedCompanyRepository companies, RoundVersionRepository roundVersions,
+                    ValuationPointRepository points, CompanyValuationRepository valuations, ChangeLog changeLog,
+                    Outbox outbox, Clock clock) {
         this.companies = companies;
+        this.roundVersions = roundVersions;
         this.points = points;
         this.valuations = valuations;
         this.changeLog = changeLog;
@@ -50,9 +56,16 @@ public class ValuationLedger {
         this.clock = clock;
     }
 
-    /** A recorded or corrected round: its post-money valuation, if it has one, is the round's point. */
+    /**
+     * A recorded or corrected round: its post-money valuation, if it has one, is the round's point. A version no
+     * newer than the one applied changes nothing. A round corrected to name another company stops counting for the
+     * one it named before, and both are recomputed.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void applyRound(UUID eventId, FundingRoundData round) {
+        if (!isNewest(round.roundId(), round.version())) {
+            return;
+        }
         remember(round.company());
         Optional<ValuationPoint> existing = points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, round.roundId());
         if (round.postMoneyValuation() != null && round.postMoneyValuation().usd() != null) {
@@ -68,7 +81,8 @@ public class ValuationLedger {
         } else {
             existing.ifPresent(point -> points.update(point.withActive(false)));
         }
-        recompute(round.company().id(), new Cause(ValuationPoint.ROUND, round.roundId(), eventId, false));
+        recompute(round.company().id(), Cause.round(round.roundId(), eventId), existing,
+                Cause.withdrawn(round.roundId(), eventId, Cause.MOVED_ROUND));
     }
 
     /** A valuation reported or estimated without a round; its company is the one funding-service registered. */
@@ -80,20 +94,37 @@ public class ValuationLedger {
         ValuationPoint point = new ValuationPoint(markId, company.id(), ValuationPoint.MARK, markId, markId, asOf,
                 amount, currency, usd, basis, source, true, now(), listedAs);
         points.save(point);
-        recompute(company.id(), new Cause(ValuationPoint.MARK, markId, markId, false));
+        recompute(company.id(), new Cause(ValuationPoint.MARK, markId, markId, null));
         return point;
     }
 
-    /** @return false when the round's company is unknown here, which makes the event a poison message */
+    /**
+     * A retraction wins over every lower version of its round, and one of those arriving later changes nothing.
+     *
+     * @return false when the round's company is unknown here, which makes the event a poison message
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean applyRetraction(UUID eventId, FundingRetracted retraction) {
         if (!companies.existsById(retraction.companyId())) {
             return false;
         }
-        points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, retraction.roundId())
-                .ifPresent(point -> points.update(point.withActive(false)));
-        recompute(retraction.companyId(), new Cause(ValuationPoint.ROUND, retraction.roundId(), eventId, true));
+        if (!isNewest(retraction.roundId(), retraction.version())) {
+            return true;
+        }
+        Optional<ValuationPoint> existing = points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, retraction.roundId());
+        existing.ifPresent(point -> points.update(point.withActive(false)));
+        Cause cause = Cause.withdrawn(retraction.roundId(), eventId, Cause.RETRACTED_ROUND);
+        recompute(retraction.companyId(), cause, existing, cause);
         return true;
+    }
+
+    /**
+     * Whether this version of the round is newer than any applied, in which case it is the round's newest from now
+     * on. Versions of a round that moved to another company travel on different partitions (producers key by
+     * company), so an older one can arrive after a newer one.
+     */
+    private boolean isNewest(UUID roundId, long version) {
+        return roundVersions.advance(roundId, version) == 1;
     }
 
     private void remember(CompanyData company) {
@@ -104,6 +135,20 @@ public class ValuationLedger {
         } else {
             companies.save(tracked);
         }
+    }
+
+    /**
+     * Recomputes the round's company and, if the round counted for another company until now, that one too, in
+     * the order of their ids: two rounds moving in opposite directions then never lock the two companies in
+     * opposite orders.
+     */
+    private void recompute(UUID companyId, Cause cause, Optional<ValuationPoint> before, Cause leftBehind) {
+        Map<UUID, Cause> affected = new TreeMap<>();
+        before.map(ValuationPoint::companyId)
+                .filter(previous -> !previous.equals(companyId))
+                .ifPresent(previous -> affected.put(previous, leftBehind));
+        affected.put(companyId, cause);
+        affected.forEach(this::recompute);
     }
 
     private void recompute(UUID companyId, Cause cause) {
@@ -135,8 +180,8 @@ public class ValuationLedger {
     }
 
     private static String leftReason(Cause cause) {
-        if (cause.retracted()) {
-            return "RETRACTED_ROUND";
+        if (cause.withdrawal() != null) {
+            return cause.withdrawal();
         }
         return ValuationPoint.MARK.equals(cause.type()) ? "DOWN_MARK" : "DOWN_ROUND";
     }
