@@ -16,6 +16,8 @@ import java.util.Set;
  */
 record Contribution(List<String> buckets, BigDecimal usd) {
     static final String SEPARATOR = "\u001f";
+    /** What a retracted round adds: nothing. */
+    static final Contribution NONE = new Contribution(List.of(), BigDecimal.ZERO);
 
     static Contribution of(FundingRoundData round) {
         Set<String> buckets = new LinkedHashSet<>();

@@ -6,9 +6,13 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** What one round adds to the aggregates now, kept so that a correction or retraction takes exactly that out. */
+/**
+ * What one round adds to the aggregates now, kept so that a correction or retraction takes exactly that out, and
+ * the round's version it comes from, so that an older version is not applied over it. A retracted round adds
+ * nothing.
+ */
 @MappedEntity("round_contribution")
-record RoundContribution(@Id UUID roundId, String buckets, BigDecimal usd) {
+record RoundContribution(@Id UUID roundId, long version, String buckets, BigDecimal usd) {
 
     Contribution contribution() {
         return new Contribution(Contribution.decode(buckets), usd);

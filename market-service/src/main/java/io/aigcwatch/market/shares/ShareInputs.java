@@ -25,7 +25,7 @@ class ShareInputs {
                 .on(FundingEventTypes.RECORDED, FundingRoundData.class, (eventId, round) -> aggregates.record(round))
                 .on(FundingEventTypes.CORRECTED, FundingRoundData.class, (eventId, round) -> aggregates.record(round))
                 .on(FundingEventTypes.RETRACTED, FundingRetracted.class,
-                        (eventId, retraction) -> aggregates.retract(retraction.roundId()))
+                        (eventId, retraction) -> aggregates.retract(retraction))
                 .build());
         this.valuations = recomputing(recomputer, EventTypes.builder()
                 .on(ValuationChanged.TYPE, ValuationChanged.class, (eventId, change) -> values.upsert(change.companyId(),
