@@ -2,13 +2,8 @@ package io.aigcwatch.notification.intake;
 
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.kit.inbox.Inbox;
-import io.aigcwatch.kit.inbox.InboxRetry;
+import io.aigcwatch.kit.inbox.InboxListener;
 import io.aigcwatch.kit.kafka.TopicNames;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -20,10 +15,7 @@ import java.util.List;
  * offsets are committed after it; a failure that may pass, such as the database being down, rewinds to the batch's
  * start and retries it until it applies, never skipping it.
  */
-@KafkaListener(batch = true, groupId = "${aigcwatch.notification.consumer-group:notification-service}",
-        offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = InboxRetry.FOREVER,
-                retryDelay = InboxRetry.REDELIVERY))
+@InboxListener(groupId = "${aigcwatch.notification.consumer-group:notification-service}", batch = true)
 class ValuationChangesListener {
     private final Inbox inbox;
     private final ValuationChangeIntake intake;
