@@ -2,7 +2,7 @@ package io.aigcwatch.gateway;
 
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
-import io.aigcwatch.kit.inbox.ProcessedEvents;
+import io.aigcwatch.kit.inbox.Inbox;
 import io.aigcwatch.kit.outbox.Outbox;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.micronaut.core.reflect.ClassUtils;
@@ -34,7 +34,7 @@ class GatewayStatelessTest {
             assertFalse(gateway.context().containsBean(DataSource.class), "no DataSource bean");
             assertFalse(gateway.context().containsBean(JdbcOperations.class), "no JDBC operations");
             assertFalse(gateway.context().containsBean(Outbox.class), "no outbox");
-            assertFalse(gateway.context().containsBean(ProcessedEvents.class), "no inbox");
+            assertFalse(gateway.context().containsBean(Inbox.class), "no inbox");
 
             HttpResponse<String> health = gateway.getAnonymously("/health");
             assertEquals(200, health.statusCode(), health::body);

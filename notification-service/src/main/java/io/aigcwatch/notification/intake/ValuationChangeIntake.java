@@ -1,92 +1,48 @@
 package io.aigcwatch.notification.intake;
 
-import io.aigcwatch.events.CloudEvent;
-import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.valuation.ValuationChanged;
-import io.aigcwatch.kit.inbox.CloudEventReader;
+import io.aigcwatch.kit.inbox.BatchHandler;
+import io.aigcwatch.kit.inbox.ConsumedEvent;
 import io.aigcwatch.kit.inbox.PoisonMessage;
-import io.aigcwatch.kit.inbox.ProcessedEvents;
 import io.aigcwatch.notification.delivery.DeliveryQueue;
 import io.aigcwatch.notification.webhook.Webhook;
 import io.aigcwatch.notification.webhook.WebhookRepository;
 import io.aigcwatch.notification.webhook.WebhookStatus;
-import io.micronaut.json.tree.JsonNode;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Turns each valuation change of a polled batch into a pending delivery for every active webhook that wants it, in one
- * transaction with the record of each event's id: a redelivered or replayed event creates no second delivery. The
- * dispatcher sends them. One transaction and one read of the webhooks per batch rather than per change: under load a
- * poll returns many changes, and most of them are wanted by nobody. A record that can never be read is logged and
- * skipped; valuation-service wrote it, and no retry here can mend it.
+ * Turns each valuation change of a polled batch into a pending delivery for every active webhook that wants it. The
+ * inbox calls it in the transaction that stores the events' ids, so a redelivered or replayed change creates no
+ * second delivery, and it parks what can never apply. One read of the webhooks per batch rather than per change:
+ * under load a poll returns many changes, and most of them are wanted by nobody.
  */
 @Singleton
-class ValuationChangeIntake {
-    private static final Logger LOG = LoggerFactory.getLogger(ValuationChangeIntake.class);
-
-    private final CloudEventReader reader;
-    private final ProcessedEvents processed;
+class ValuationChangeIntake implements BatchHandler {
     private final WebhookRepository webhooks;
     private final DeliveryQueue deliveries;
 
-    ValuationChangeIntake(CloudEventReader reader, ProcessedEvents processed, WebhookRepository webhooks,
-                          DeliveryQueue deliveries) {
-        this.reader = reader;
-        this.processed = processed;
+    ValuationChangeIntake(WebhookRepository webhooks, DeliveryQueue deliveries) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
     }
 
-    @Transactional
-    void accept(List<ConsumerRecord<String, String>> records) {
-        List<Webhook> active = null;
-        for (ConsumerRecord<String, String> record : records) {
-            Optional<Change> change = read(record);
-            if (change.isEmpty()) {
-                continue;
-            }
-            if (active == null) {
-                active = webhooks.findByStatus(WebhookStatus.ACTIVE);
-            }
-            enqueue(change.get(), active);
-        }
-    }
-
-    private Optional<Change> read(ConsumerRecord<String, String> record) {
-        try {
-            CloudEvent<JsonNode> event = reader.envelope(record.value());
+    @Override
+    public void apply(List<ConsumedEvent> events) {
+        List<Webhook> active = webhooks.findByStatus(WebhookStatus.ACTIVE);
+        for (ConsumedEvent event : events) {
             if (!ValuationChanged.TYPE.equals(event.type())) {
-                return Optional.empty();
+                throw new PoisonMessage("unknown event type '" + event.type() + "'");
             }
-            return Optional.of(new Change(CloudEventReader.id(event), reader.data(event, ValuationChanged.class),
-                    record.value()));
-        } catch (PoisonMessage poison) {
-            LOG.warn("Skipping {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), poison.getMessage());
-            return Optional.empty();
+            ValuationChanged change = event.data(ValuationChanged.class);
+            List<Webhook> wanting = active.stream()
+                    .filter(webhook -> webhook.wants(change))
+                    .toList();
+            if (!wanting.isEmpty()) {
+                // the bytes valuation-service published, so that what a receiver verifies is exactly the event
+                deliveries.enqueue(event.id(), event.published(), wanting);
+            }
         }
-    }
-
-    private void enqueue(Change change, List<Webhook> active) {
-        List<Webhook> wanting = active.stream()
-                .filter(webhook -> webhook.wants(change.data()))
-                .toList();
-        // a change nobody wants changes nothing here, so there is nothing to remember it by: no write
-        if (wanting.isEmpty() || !processed.firstTime(change.eventId(), Topics.VALUATION_CHANGES)) {
-            return;
-        }
-        // the bytes valuation-service published, so that what a receiver verifies is exactly the event
-        deliveries.enqueue(change.eventId(), change.published(), wanting);
-    }
-
-    /** @param published the record's value as valuation-service wrote it */
-    private record Change(UUID eventId, ValuationChanged data, String published) {
     }
 }

@@ -1,35 +1,32 @@
 package io.aigcwatch.notification.intake;
 
 import io.aigcwatch.events.Topics;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.aigcwatch.kit.inbox.Inbox;
+import io.aigcwatch.kit.inbox.InboxListener;
+import io.aigcwatch.kit.kafka.TopicNames;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.List;
 
 /**
- * Thin on purpose: the intake does the work. One group for every instance, so that each change is turned
- * into deliveries once (the inbox would drop a second copy anyway). Each polled batch is one call and one
- * transaction, and its offsets are committed after it; a failure that may pass, such as the database being down,
- * rewinds to the batch's start and retries it with backoff rather than skipping it.
+ * Thin on purpose: the inbox does the work. One group for every instance, so that each change is turned into
+ * deliveries once (the inbox would drop a second copy anyway). Each polled batch applies in one transaction, and its
+ * offsets are committed after it; a failure that may pass, such as the database being down, rewinds to the batch's
+ * start and retries it until it applies, never skipping it.
  */
-@KafkaListener(batch = true, groupId = "${aigcwatch.notification.consumer-group:notification-service}",
-        offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 20,
-                retryDelay = "200ms"))
+@InboxListener(groupId = "${aigcwatch.notification.consumer-group:notification-service}", batch = true)
 class ValuationChangesListener {
+    private final Inbox inbox;
     private final ValuationChangeIntake intake;
 
-    ValuationChangesListener(ValuationChangeIntake intake) {
+    ValuationChangesListener(Inbox inbox, ValuationChangeIntake intake) {
+        this.inbox = inbox;
         this.intake = intake;
     }
 
-    @Topic("${" + Topics.PREFIX_PROPERTY + ":}" + Topics.VALUATION_CHANGES)
+    @Topic(TopicNames.PREFIX + Topics.VALUATION_CHANGES)
     void receive(List<ConsumerRecord<String, String>> records) {
-        intake.accept(records);
+        inbox.acceptBatch(records, intake);
     }
 }

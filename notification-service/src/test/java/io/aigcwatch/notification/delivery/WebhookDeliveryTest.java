@@ -2,6 +2,7 @@ package io.aigcwatch.notification.delivery;
 
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.valuation.ValuationChanged;
 import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.notification.support.ValuationChanges;
@@ -10,7 +11,9 @@ import io.aigcwatch.notification.support.WebhookReceiver;
 import io.aigcwatch.notification.webhook.WebhookSecret;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.json.JsonMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -36,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Valuation changes published on Kafka as valuation-service publishes them reach a local receiver: signed, retried,
- * filtered, once per event. Private targets are allowed here, since the receiver listens on loopback.
+ * filtered, once per event, with poison parked on the dead-letter topic. Private targets are allowed here, since the
+ * receiver listens on loopback.
  */
 @ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +49,7 @@ class WebhookDeliveryTest {
     private static final String ALICE = "alice;read";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private TestInfra infra;
     private WebhookReceiver receiver;
     private ValuationChanges changes;
     private NotificationService service;
@@ -51,6 +57,7 @@ class WebhookDeliveryTest {
 
     @BeforeAll
     void start(TestInfra infra) {
+        this.infra = infra;
         receiver = WebhookReceiver.start();
         service = NotificationService.start(infra, Map.of(
                 "aigcwatch.notification.webhooks.allow-private-targets", true,
@@ -215,18 +222,50 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void anUnreadableRecordIsSkippedAndTheChangeAfterItStillArrives() {
+    void poisonIsParkedOnTheDeadLetterTopicAndTheChangeAfterItStillArrives() {
         String company = "Garbled Neighbour AI";
-        api.register(ALICE, receiver.hookFor("/unreadable", company));
-        // the same key, so the same partition: the good change comes after the bad record, likely in one poll
-        changes.sendRaw(ValuationChanges.companyId(company).toString(), "{\"specversion\": \"1.0\", \"data\": [");
+        String key = ValuationChanges.companyId(company).toString();
+        Map<String, Object> webhook = api.register(ALICE, receiver.hookFor("/unreadable", company));
+        // the same key, so the same partition: the good change waits behind the poison, likely in one poll
+        changes.sendRaw(key, "{\"specversion\": \"1.0\", \"data\": [");
+        String unknownType = changes.json(CloudEvent.of(ValuationChanges.SOURCE, "valuation.unheard-of", key,
+                Instant.now(), Map.of()));
+        changes.sendRaw(key, unknownType);
         CloudEvent<ValuationChanged> after = changes.publish(
                 ValuationChanges.change(company, "JP", Layer.MODEL, "10", "20"));
 
         await().atMost(WAIT).until(() -> eventIds("/unreadable").contains(after.id()));
         assertEquals(Set.of(after.id()), eventIds("/unreadable"));
+        assertEquals(List.of(after.id()), api.deliveries(ALICE, webhook.get("id")).stream()
+                .map(delivery -> delivery.get("eventId")).toList(), "only the good change is queued");
+
+        List<ConsumerRecord<String, String>> parked = parked(key, 2);
+        assertTrue(header(parked.get(0), Topics.DLT_REASON).startsWith("not a CloudEvent"), parked.get(0)::toString);
+        assertEquals(unknownType, parked.get(1).value(), "parked exactly as it came");
+        assertEquals("unknown event type 'valuation.unheard-of'", header(parked.get(1), Topics.DLT_REASON));
+        for (ConsumerRecord<String, String> poison : parked) {
+            assertTrue(header(poison, Topics.DLT_ORIGIN).matches(
+                    Pattern.quote(infra.topic(Topics.VALUATION_CHANGES)) + "/\\d+/\\d+"), poison::toString);
+            assertEquals("notification-service", header(poison, Topics.DLT_CONSUMER));
+        }
     }
 
+    /** What lies on the dead-letter topic under {@code key}, once {@code count} records do. */
+    private List<ConsumerRecord<String, String>> parked(String key, int count) {
+        try (TopicReader dlt = new TopicReader(infra.bootstrapServers(),
+                infra.topic(Topics.dlt(Topics.VALUATION_CHANGES)))) {
+            return withKey(dlt.awaitRecords(WAIT, records -> withKey(records, key).size() >= count), key);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> withKey(List<ConsumerRecord<String, String>> records,
+                                                                String key) {
+        return records.stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
 
     private Set<String> eventIds(String path) {
         return receiver.at(path).stream().map(received -> eventId(received.body())).collect(Collectors.toSet());

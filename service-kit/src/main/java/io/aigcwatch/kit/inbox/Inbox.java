@@ -33,9 +33,7 @@ import java.util.Set;
  * not by topic and partition).
  *
  * <pre>{@code
- * @KafkaListener(groupId = "...", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
- *         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
- *                 retryCount = InboxRetry.FOREVER, retryDelay = InboxRetry.REDELIVERY))
+ * @InboxListener(groupId = "${aigcwatch.valuation.consumer-group:valuation-service}")
  * class FundingEventsListener {
  *     @Topic(TopicNames.PREFIX + Topics.FUNDING_EVENTS)
  *     void receive(ConsumerRecord<String, String> record) {
@@ -44,7 +42,7 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * A batch listener ({@code @KafkaListener(batch = true, ...)} taking a {@code List<ConsumerRecord>}) calls
+ * A batch listener ({@code @InboxListener(batch = true, ...)} taking a {@code List<ConsumerRecord>}) calls
  * {@link #acceptBatch} instead, and the whole poll applies in one transaction.
  */
 @Singleton

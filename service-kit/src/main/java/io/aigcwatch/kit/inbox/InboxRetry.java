@@ -2,12 +2,7 @@ package io.aigcwatch.kit.inbox;
 
 /**
  * The error strategy of every listener that hands its records to the {@link Inbox}, as constants because
- * annotation values must be:
- *
- * <pre>{@code
- * errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = InboxRetry.FOREVER,
- *         retryDelay = InboxRetry.REDELIVERY)
- * }</pre>
+ * annotation values must be; {@link InboxListener} declares it once for all of them.
  *
  * micronaut-kafka then seeks back to a record that failed and redelivers it every {@link #REDELIVERY}, however long
  * the failure lasts, and the inbox spaces the attempts out with a capped exponential backoff ({@link RetryBackoff}).

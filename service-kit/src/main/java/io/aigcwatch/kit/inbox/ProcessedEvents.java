@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @Singleton
 @Requires(beans = DataSource.class)
-public class ProcessedEvents {
+class ProcessedEvents {
     private final ProcessedEventRepository repository;
 
     ProcessedEvents(ProcessedEventRepository repository) {
@@ -23,7 +23,7 @@ public class ProcessedEvents {
 
     /** @return true the first time this event id is seen; false for a duplicate, which the caller must skip */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean firstTime(UUID eventId, String topic) {
+    boolean firstTime(UUID eventId, String topic) {
         return repository.remember(eventId, topic) == 1;
     }
 }
