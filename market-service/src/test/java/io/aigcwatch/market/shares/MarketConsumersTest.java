@@ -14,6 +14,7 @@ import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
 import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.RefusedInserts;
 import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,8 +129,7 @@ class MarketConsumersTest implements TestPropertyProvider {
         // micronaut-kafka tells no assignment of a consumer that has not polled yet
         await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IllegalArgumentException.class)
                 .until(() -> assigned().containsAll(zero));
-        refuseWrites(true);
-        try {
+        try (RefusedInserts refused = RefusedInserts.into(infra, "market.processed_event")) {
             consumers.getConsumerIds().forEach(consumers::pause);
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     consumers.getConsumerIds().stream().allMatch(consumers::isPaused));
@@ -143,9 +141,7 @@ class MarketConsumersTest implements TestPropertyProvider {
             }
             // resumed at once: a consumer that polled both topics would get both partitions 0 in one poll
             consumers.getConsumerIds().forEach(consumers::resume);
-            await().atMost(Duration.ofSeconds(20)).until(() -> refusals() >= 4);
-        } finally {
-            refuseWrites(false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> refused.count() >= 4);
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 infra.queryLong("select count(*) from market.company_value where name like 'Retried %'") == 5
@@ -157,29 +153,6 @@ class MarketConsumersTest implements TestPropertyProvider {
         Set<TopicPartition> assigned = new HashSet<>();
         consumers.getConsumerIds().forEach(id -> assigned.addAll(consumers.getConsumerAssignment(id)));
         return assigned;
-    }
-
-    /** A real refusal by PostgreSQL, of every processed-event write, counted in a sequence that no rollback undoes. */
-    private void refuseWrites(boolean refuse) throws Exception {
-        try (Connection connection = infra.connect(); Statement statement = connection.createStatement()) {
-            if (refuse) {
-                statement.execute("create sequence market.refused");
-                statement.execute("""
-                        create function market.refuse() returns trigger language plpgsql as $$
-                        begin
-                            perform nextval('market.refused');
-                            raise exception 'the test refuses writes for now';
-                        end $$""");
-                statement.execute("create trigger refuse before insert on market.processed_event "
-                        + "for each row execute function market.refuse()");
-            } else {
-                statement.execute("drop trigger refuse on market.processed_event");
-            }
-        }
-    }
-
-    private long refusals() throws Exception {
-        return infra.queryLong("select case when is_called then last_value else 0 end from market.refused");
     }
 
     private List<ConsumerRecord<String, String>> parked(String topic, int count) {
