@@ -24,6 +24,7 @@ public final class RefusedInserts implements AutoCloseable {
     private final String table;
     private final String function;
     private final String counter;
+    private boolean closed;
 
     private RefusedInserts(TestInfra infra, String table) {
         this.infra = infra;
@@ -57,9 +58,13 @@ public final class RefusedInserts implements AutoCloseable {
         return infra.queryLong("select case when is_called then last_value else 0 end from " + counter);
     }
 
-    /** The table takes inserts again; the trigger, its function and the counter are gone. */
+    /** The table takes inserts again; the trigger, its function and the counter are gone. Once is enough. */
     @Override
     public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         execute("drop trigger refuse_inserts on " + table, "drop function " + function + "()",
                 "drop sequence " + counter);
     }

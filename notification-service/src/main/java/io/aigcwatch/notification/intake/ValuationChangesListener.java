@@ -5,6 +5,7 @@ import io.aigcwatch.kit.inbox.Inbox;
 import io.aigcwatch.kit.inbox.InboxListener;
 import io.aigcwatch.kit.kafka.TopicNames;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.List;
 /**
  * Thin on purpose: the inbox does the work. One group for every instance, so that each change is turned into
  * deliveries once (the inbox would drop a second copy anyway). Each polled batch applies in one transaction, and its
- * offsets are committed after it; a failure that may pass, such as the database being down, rewinds to the batch's
- * start and retries it until it applies, never skipping it.
+ * offsets are committed after it; a failure that may pass, such as the database being down, rewinds the consumer to
+ * the batch's start (the inbox does it, see {@link Inbox#acceptBatch}) and retries it until it applies, never
+ * skipping it.
  */
 @InboxListener(groupId = "${aigcwatch.notification.consumer-group:notification-service}", batch = true)
 class ValuationChangesListener {
@@ -26,7 +28,7 @@ class ValuationChangesListener {
     }
 
     @Topic(TopicNames.PREFIX + Topics.VALUATION_CHANGES)
-    void receive(List<ConsumerRecord<String, String>> records) {
-        inbox.acceptBatch(records, intake);
+    void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        inbox.acceptBatch(records, consumer, intake);
     }
 }

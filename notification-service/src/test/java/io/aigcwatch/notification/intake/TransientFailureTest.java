@@ -32,16 +32,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TransientFailureTest {
     private static final int CHANGES = 9;
 
+    /**
+     * The changes wait while notification-service starts, so that its first poll, the one that brings its
+     * partitions, also brings them and fails: micronaut-kafka 5.9 knows no offsets to rewind to for partitions
+     * assigned during that poll, and left to itself it would go on past them.
+     */
     @Test
     void aPassingFailureIsRetriedUntilEveryChangeIsQueuedForItsWebhook(TestInfra infra) throws Exception {
         List<String> companies = IntStream.range(0, CHANGES).mapToObj(i -> "Refused For A While " + i).toList();
         try (WebhookReceiver receiver = WebhookReceiver.start();
-             NotificationService service = NotificationService.start(infra,
-                     Map.of("aigcwatch.notification.webhooks.allow-private-targets", true));
-             ValuationChanges changes = new ValuationChanges(infra, service.context().getBean(JsonMapper.class))) {
-            new WebhookApi(service).register("alice;read", """
-                    {"url": "%s", "filters": {"companies": [%s]}}""".formatted(receiver.url("/refused"),
-                    companies.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "))));
+             ValuationChanges changes = new ValuationChanges(infra, JsonMapper.createDefault())) {
+            try (NotificationService registry = start(infra)) {
+                new WebhookApi(registry).register("alice;read", """
+                        {"url": "%s", "filters": {"companies": [%s]}}""".formatted(receiver.url("/refused"),
+                        companies.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "))));
+            }
 
             Set<String> published = new HashSet<>();
             try (RefusedInserts refused = RefusedInserts.into(infra, "notification.webhook_delivery")) {
@@ -49,17 +54,24 @@ class TransientFailureTest {
                     published.add(changes.json(changes.publish(
                             ValuationChanges.change(company, "US", Layer.MODEL, null, "2000000000"))));
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> refused.count() >= 3);
-                assertEquals(0, infra.queryLong("select count(*) from notification.processed_event"),
-                        "no refused transaction left an event's id behind");
-                assertEquals(0, infra.queryLong("select count(*) from notification.webhook_event"));
-            }
+                try (NotificationService service = start(infra)) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> refused.count() >= 3);
+                    assertEquals(0, infra.queryLong("select count(*) from notification.processed_event"),
+                            "no refused transaction left an event's id behind");
+                    assertEquals(0, infra.queryLong("select count(*) from notification.webhook_event"));
+                    refused.close();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.at("/refused").size() >= CHANGES);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> receiver.at("/refused").size() >= CHANGES);
+                }
+            }
             assertEquals(published, receiver.at("/refused").stream().map(WebhookReceiver.Received::body)
                     .collect(Collectors.toSet()), "every change arrived");
             assertEquals(CHANGES, infra.queryLong("select count(*) from notification.webhook_delivery"), "each once");
             assertEquals(CHANGES, infra.queryLong("select count(*) from notification.processed_event"));
         }
+    }
+
+    private static NotificationService start(TestInfra infra) {
+        return NotificationService.start(infra, Map.of("aigcwatch.notification.webhooks.allow-private-targets", true));
     }
 }

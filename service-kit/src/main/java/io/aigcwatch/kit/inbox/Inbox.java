@@ -5,7 +5,9 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,15 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * A batch listener ({@code @InboxListener(batch = true, ...)} taking a {@code List<ConsumerRecord>}) calls
- * {@link #acceptBatch} instead, and the whole poll applies in one transaction.
+ * A batch listener ({@code @InboxListener(batch = true, ...)}) takes the polled records and its consumer, and calls
+ * {@link #acceptBatch} instead; the whole poll applies in one transaction:
+ *
+ * <pre>{@code
+ *     @Topic(TopicNames.PREFIX + Topics.VALUATION_CHANGES)
+ *     void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+ *         inbox.acceptBatch(records, consumer, handler);
+ *     }
+ * }</pre>
  */
 @Singleton
 @Requires(beans = DataSource.class)
@@ -82,16 +91,43 @@ public class Inbox {
      * commit the offset behind it.
      */
     public Outcome accept(ConsumerRecord<String, String> record, EventHandler handler) {
-        return acceptBatch(List.of(record), BatchHandler.eachOf(handler)).get(0);
+        return applyBatch(List.of(record), BatchHandler.eachOf(handler)).get(0);
     }
 
     /**
      * Applies the events of a polled batch in one transaction, and parks its poison. Returns once every outcome is
      * durable, so the listener may commit the offsets behind the batch.
      *
+     * <p>A failure first rewinds {@code consumer} to the batch's first record on each of its partitions, so that
+     * the next poll brings the batch again whatever micronaut-kafka makes of the failure. Its own rewind (5.9) only
+     * knows the partitions the consumer held before the poll: when the failing poll is the one that brought a
+     * partition (a start, a rebalance), it fails on a NullPointerException instead, leaves the consumer past the
+     * batch, and the next poll that applies commits past records that never did.
+     *
+     * @param consumer the listener's consumer, which micronaut-kafka passes to a {@code Consumer<?, ?>} parameter
      * @return each record's outcome, in the batch's order
      */
-    public List<Outcome> acceptBatch(List<ConsumerRecord<String, String>> records, BatchHandler handler) {
+    public List<Outcome> acceptBatch(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer,
+                                     BatchHandler handler) {
+        try {
+            return applyBatch(records, handler);
+        } catch (RuntimeException failure) {
+            rewind(consumer, records);
+            throw failure;
+        }
+    }
+
+    /** Partitions the consumer no longer holds are left alone: their next holder starts at the committed offset. */
+    private static void rewind(Consumer<?, ?> consumer, List<ConsumerRecord<String, String>> records) {
+        Set<TopicPartition> held = consumer.assignment();
+        RetryBackoff.firstOfEachPartition(records).forEach((partition, offset) -> {
+            if (held.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
+    }
+
+    List<Outcome> applyBatch(List<ConsumerRecord<String, String>> records, BatchHandler handler) {
         if (records.isEmpty()) {
             return List.of();
         }

@@ -59,7 +59,8 @@ final class RetryBackoff {
         return delay.compareTo(CAP) > 0 ? CAP : delay;
     }
 
-    private static Map<TopicPartition, Long> firstOfEachPartition(Collection<? extends ConsumerRecord<?, ?>> batch) {
+    /** The offset of the batch's first record on each partition it holds records of. */
+    static Map<TopicPartition, Long> firstOfEachPartition(Collection<? extends ConsumerRecord<?, ?>> batch) {
         Map<TopicPartition, Long> firsts = new LinkedHashMap<>();
         for (ConsumerRecord<?, ?> record : batch) {
             firsts.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());

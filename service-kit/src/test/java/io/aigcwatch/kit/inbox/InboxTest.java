@@ -14,8 +14,16 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +136,7 @@ class InboxTest implements TestPropertyProvider {
         ConsumerRecord<String, String> second = record(event("batch two"));
         CountingHandler counting = new CountingHandler();
         assertEquals(List.of(Inbox.Outcome.APPLIED, Inbox.Outcome.APPLIED, Inbox.Outcome.DUPLICATE),
-                inbox.acceptBatch(List.of(first, second, record(first.value())), counting));
+                inbox.applyBatch(List.of(first, second, record(first.value())), counting));
         assertEquals(List.of(2), counting.applied, "one call with the two new events");
         assertEquals(2, counting.committed.get());
         assertEquals(2, count("applied where note like 'batch %'"));
@@ -142,13 +151,56 @@ class InboxTest implements TestPropertyProvider {
         CountingHandler counting = new CountingHandler();
 
         assertEquals(List.of(Inbox.Outcome.APPLIED, Inbox.Outcome.PARKED, Inbox.Outcome.PARKED, Inbox.Outcome.APPLIED),
-                inbox.acceptBatch(List.of(before, unreadable, refused, after), counting));
+                inbox.applyBatch(List.of(before, unreadable, refused, after), counting));
         assertEquals(1, count("applied where note = 'before the poison'"));
         assertEquals(1, count("applied where note = 'after the poison'"));
         assertEquals(0, count("applied where note = 'refuse'"), "the poison's write was rolled back");
         assertEquals(2, counting.committed.get(), "the two that applied");
         assertEquals("not a CloudEvent", header(parked(unreadable), Topics.DLT_REASON).substring(0, 16));
         assertEquals("refused by the handler", header(parked(refused), Topics.DLT_REASON));
+    }
+
+    /**
+     * A failed batch leaves its consumer at the batch's first record on each partition, so that the next poll
+     * brings the batch again whatever the listener's own error handling does or fails to do (see
+     * {@link Inbox#acceptBatch}), and so does every redelivery until the batch applies.
+     */
+    @Test
+    void aFailedBatchRewindsItsConsumerToItsFirstRecordOnEachPartition() throws Exception {
+        String topic = infra.topic(TOPIC);
+        List<TopicPartition> partitions = List.of(new TopicPartition(topic, 1), new TopicPartition(topic, 2));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()), new StringSerializer(), new StringSerializer());
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+            for (TopicPartition partition : partitions) {
+                for (int i = 0; i < 2; i++) {
+                    producer.send(new ProducerRecord<>(topic, partition.partition(), "k",
+                            json.writeValueAsString(event("rewound " + partition + " " + i)))).get();
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            BatchHandler failing = events -> {
+                throw new IllegalStateException("the database is away");
+            };
+
+            assertThrows(IllegalStateException.class, () -> inbox.acceptBatch(pollAll(consumer, 4), consumer, failing));
+            assertEquals(List.of(0L, 0L), partitions.stream().map(consumer::position).toList(), "rewound");
+            // turned back if its attempt is not due yet, else failing again: rewound either way
+            assertThrows(RuntimeException.class, () -> inbox.acceptBatch(pollAll(consumer, 4), consumer, failing));
+            assertEquals(List.of(0L, 0L), partitions.stream().map(consumer::position).toList(), "rewound again");
+        }
+        assertEquals(0, count("applied where note like 'rewound %'"));
+    }
+
+    private static List<ConsumerRecord<String, String>> pollAll(KafkaConsumer<String, String> consumer, int count) {
+        List<ConsumerRecord<String, String>> polled = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(100)).forEach(polled::add);
+            return polled.size() >= count;
+        });
+        return polled;
     }
 
     @Test
