@@ -46,8 +46,7 @@ final class RunningStack implements AutoCloseable {
 
     /** Returns once every service answers its health check; throws, leaving the caller to close, if one does not. */
     Infra start(ApiKeys keys) {
-        Servers started = Servers.embedded(config.home(),
-                new Servers.Ports(config.postgresPort(), config.kafkaPort()), true);
+        Servers started = startServers(config);
         synchronized (guard) {
             if (closing) {
                 started.close();
@@ -66,6 +65,11 @@ final class RunningStack implements AutoCloseable {
         PortCheck.requireFree(config, List.of(Service.GATEWAY));
         awaitHealthy(List.of(spawn(Service.GATEWAY, infra, keys)));
         return infra;
+    }
+
+    /** Durable: a restart keeps every round, and so must a crash of the machine. */
+    static Servers startServers(StackConfig config) {
+        return Servers.embedded(config.home(), new Servers.Ports(config.postgresPort(), config.kafkaPort()), true);
     }
 
     Duration sinceStart() {
