@@ -5,9 +5,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A real PostgreSQL server from zonky's binaries, run as a child process. */
 final class EmbeddedPostgresServer implements PostgresServer {
+    private static final List<String> DURABILITY_SETTINGS = List.of("fsync", "synchronous_commit", "full_page_writes");
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -15,8 +18,9 @@ final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     /**
-     * @param durable false only for throwaway test data: it turns fsync off, which is unsafe for data that must
-     *                survive a power cut but makes test runs much faster
+     * @param durable true for data that must survive a crash of the machine (the local stack): fsync,
+     *                synchronous_commit and full_page_writes on. False only for throwaway test data, which runs
+     *                much faster with all three off.
      */
     static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable) {
         try {
@@ -25,10 +29,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
                     .setCleanDataDirectory(!durable)
                     .setPort(port)
                     .setServerConfig("max_connections", "300");
-            if (!durable) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
+            // Set both ways, never left to the defaults: zonky's are a test database's, fsync off (it starts the
+            // postmaster with -F, which a later -c overrides) and synchronous_commit off.
+            String safety = durable ? "on" : "off";
+            for (String setting : DURABILITY_SETTINGS) {
+                builder.setServerConfig(setting, safety);
             }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {

@@ -31,8 +31,28 @@ public final class Servers implements AutoCloseable {
      */
     public static Servers embedded(Path home, Ports ports, boolean durable) {
         return start("embedded",
-                () -> EmbeddedPostgresServer.start(home.resolve("postgres"), ports.postgres(), durable),
-                () -> EmbeddedKafkaBroker.start(home.resolve("kafka"), ports.kafka()));
+                () -> embeddedPostgres(home.resolve("postgres"), ports.postgres(), durable),
+                () -> embeddedKafka(home.resolve("kafka"), ports.kafka()));
+    }
+
+    /**
+     * Only the PostgreSQL of {@link #embedded}, for a caller that runs the broker in another process and stops each
+     * server on its own, as the chaos suite does. Its postmaster writes its pid to {@code postmaster.pid} there.
+     *
+     * @param port a fixed port, or 0 for any free one
+     */
+    public static PostgresServer embeddedPostgres(Path directory, int port, boolean durable) {
+        return EmbeddedPostgresServer.start(directory, port, durable);
+    }
+
+    /**
+     * Only the KRaft broker of {@link #embedded}, in this JVM; the chaos suite runs it alone in a JVM of its own, so
+     * that it can stop and start it on the same log directory while everything else runs on.
+     *
+     * @param port a fixed port, or 0 for any free one
+     */
+    public static KafkaServer embeddedKafka(Path directory, int port) {
+        return EmbeddedKafkaBroker.start(directory, port);
     }
 
     /** Connects to servers somebody else runs, named by {@code AIGCWATCH_*} variables in {@code env}. */

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * PostgreSQL and Kafka in this JVM, the five services as child JVMs. Stops in the reverse order of the start: the
+ * PostgreSQL and Kafka in this JVM, the five services as child JVMs, each started again if it crashes. Stops in the reverse order of the start: the
  * gateway, the backends, Kafka (services must be gone first, or their clients retry for half a minute), PostgreSQL.
  */
 final class RunningStack implements AutoCloseable {
@@ -32,9 +32,9 @@ final class RunningStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Object guard = new Object();
-    private final List<ServiceProcess> backends = new ArrayList<>();
-    private final Map<ServiceProcess, ClassArchive> archives = new ConcurrentHashMap<>();
-    private ServiceProcess gateway;
+    private final List<SupervisedService> backends = new ArrayList<>();
+    private final Map<SupervisedService, ClassArchive> archives = new ConcurrentHashMap<>();
+    private SupervisedService gateway;
     private Servers servers;
     private boolean closing;
 
@@ -46,8 +46,7 @@ final class RunningStack implements AutoCloseable {
 
     /** Returns once every service answers its health check; throws, leaving the caller to close, if one does not. */
     Infra start(ApiKeys keys) {
-        Servers started = Servers.embedded(config.home(),
-                new Servers.Ports(config.postgresPort(), config.kafkaPort()), true);
+        Servers started = startServers(config);
         synchronized (guard) {
             if (closing) {
                 started.close();
@@ -68,37 +67,45 @@ final class RunningStack implements AutoCloseable {
         return infra;
     }
 
+    /** Durable: a restart keeps every round, and so must a crash of the machine. */
+    static Servers startServers(StackConfig config) {
+        return Servers.embedded(config.home(), new Servers.Ports(config.postgresPort(), config.kafkaPort()), true);
+    }
+
     Duration sinceStart() {
         return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
-    private ServiceProcess spawn(Service service, Infra infra, ApiKeys keys) {
+    private SupervisedService spawn(Service service, Infra infra, ApiKeys keys) {
         synchronized (guard) {
             if (closing) {
                 throw new StackException("stopped while starting");
             }
             Path jar = config.jar(service);
             ClassArchive archive = new ClassArchive(config.home().resolve("cds"), service.module(), jar);
-            ServiceProcess process = ServiceProcess.start(service.module(), config.port(service),
-                    JavaCommand.forJar(jar, archive.jvmOptions()), ServiceEnvironment.of(service, config, infra, keys),
-                    config.logs().resolve(service.module() + ".log"));
-            archives.put(process, archive);
+            Map<String, String> env = ServiceEnvironment.of(service, config, infra, keys);
+            Path log = config.logs().resolve(service.module() + ".log");
+            SupervisedService supervised = new SupervisedService(service.module(),
+                    restart -> ServiceProcess.start(service.module(), config.port(service),
+                            JavaCommand.forJar(jar, archive.jvmOptions()), env, log, restart),
+                    RestartPolicy.DEFAULT, out, http, HEALTH_TIMEOUT);
+            supervised.start();
+            archives.put(supervised, archive);
             if (service == Service.GATEWAY) {
-                gateway = process;
+                gateway = supervised;
             } else {
-                backends.add(process);
+                backends.add(supervised);
             }
-            process.onExit().thenAccept(exited -> warnIfUnexpected(process, exited.exitValue()));
-            return process;
+            return supervised;
         }
     }
 
     /** In parallel: the backends share two cores, and waiting for them one by one would add their start times. */
-    private void awaitHealthy(List<ServiceProcess> processes) {
-        List<CompletableFuture<Void>> checks = processes.stream()
-                .map(process -> CompletableFuture.runAsync(() -> {
-                    process.awaitHealthy(http, HEALTH_TIMEOUT);
-                    progress(process.name() + " healthy at " + process.healthUri()
+    private void awaitHealthy(List<SupervisedService> services) {
+        List<CompletableFuture<Void>> checks = services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> {
+                    service.awaitHealthyThenSupervise();
+                    progress(service.name() + " healthy at " + service.process().healthUri()
                             .resolve("/").toString().replace("127.0.0.1", "localhost"));
                 }))
                 .toList();
@@ -116,15 +123,6 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
-    private void warnIfUnexpected(ServiceProcess process, int exitCode) {
-        synchronized (guard) {
-            if (!closing) {
-                out.println("[aigcwatch] warning: " + process.name() + " (pid " + process.pid() + ") exited with code "
-                        + exitCode + "; see " + process.log());
-            }
-        }
-    }
-
     private void progress(String what) {
         out.printf(Locale.ROOT, "[aigcwatch] %5.1f s  %s%n", sinceStart().toMillis() / 1000.0, what);
     }
@@ -136,8 +134,8 @@ final class RunningStack implements AutoCloseable {
     /** Idempotent; a second caller (a second Ctrl-C, the shutdown hook) waits for the first to finish. */
     @Override
     public void close() {
-        ServiceProcess gatewayToStop;
-        List<ServiceProcess> backendsToStop;
+        SupervisedService gatewayToStop;
+        List<SupervisedService> backendsToStop;
         Servers serversToStop;
         boolean first;
         synchronized (guard) {
@@ -158,11 +156,13 @@ final class RunningStack implements AutoCloseable {
                     + " class archives, which halve their next start");
         }
         try {
+            // Before any stop: a backend that exits while the gateway stops is no crash to restart.
+            backendsToStop.forEach(SupervisedService::stopSupervising);
             if (gatewayToStop != null) {
                 gatewayToStop.requestStop();
                 awaitStop(gatewayToStop);
             }
-            backendsToStop.forEach(ServiceProcess::requestStop);
+            backendsToStop.forEach(SupervisedService::requestStop);
             backendsToStop.forEach(this::awaitStop);
             if (serversToStop != null) {
                 serversToStop.close();
@@ -175,8 +175,8 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
-    private void awaitStop(ServiceProcess process) {
-        archives.get(process).afterStop(process.awaitStop(STOP_GRACE));
+    private void awaitStop(SupervisedService service) {
+        archives.get(service).afterStop(service.awaitStop(STOP_GRACE));
     }
 
     private void awaitQuietly() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +40,25 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String name, int port, List<String> command, Map<String, String> env, Path log) {
+        return start(name, port, command, env, log, false);
+    }
+
+    /**
+     * @param restart whether this starts the service again after a crash: then the log goes on in the same file,
+     *                so that what the service said before it died stays next to what it says now. A start of the
+     *                stack keeps the previous run's log one generation back instead, to compare a failed start with
+     *                the last one.
+     */
+    static ServiceProcess start(String name, int port, List<String> command, Map<String, String> env, Path log,
+                                boolean restart) {
         try {
             Files.createDirectories(log.getParent());
-            // The previous run's log is kept one generation back: a failed start can be compared with the last one.
-            if (Files.exists(log)) {
+            if (!restart && Files.exists(log)) {
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(log, "# " + Instant.now() + " " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(log, "# " + Instant.now() + (restart ? " restart after a crash: " : " ")
+                    + String.join(" ", command) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -117,6 +129,11 @@ final class ServiceProcess {
     /** SIGTERM, so the service closes its Kafka clients and connections itself; SIGKILL only after the grace. */
     void requestStop() {
         process.destroy();
+    }
+
+    /** SIGKILL, for a service that hangs: nothing it would do on a SIGTERM is worth waiting for. */
+    void kill() {
+        process.destroyForcibly();
     }
 
     /** @return whether the service exited by itself within the grace, rather than being killed */

@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,10 +92,19 @@ class ServiceProcessTest {
         assertFalse(Files.readString(log).contains("last run"));
     }
 
+    @Test
+    void aRestartAfterACrashGoesOnInTheSameLog(@TempDir Path logs) throws Exception {
+        int port = StandIns.freePorts(1).get(0);
+        start(logs, port, "crash").onExit().join();
+        StandIns.process(logs, port, "crash", true).onExit().join();
+
+        String log = Files.readString(logs.resolve("stand-in.log"));
+        assertTrue(log.indexOf("stand-in crashed on purpose") < log.indexOf("restart after a crash"), log);
+        assertTrue(log.lastIndexOf("stand-in crashed on purpose") > log.indexOf("restart after a crash"), log);
+        assertFalse(Files.exists(logs.resolve("stand-in.log.1")));
+    }
+
     private static ServiceProcess start(Path logs, int port, String mode) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StandInService.class.getName(), "PROBE_PORT", mode);
-        return ServiceProcess.start("stand-in", port, command, Map.of("PROBE_PORT", Integer.toString(port)),
-                logs.resolve("stand-in.log"));
+        return StandIns.process(logs, port, mode, false);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -42,6 +43,18 @@ final class StandIns {
             classFile.transferTo(out);
             out.closeEntry();
         }
+    }
+
+    /**
+     * A {@link StandInService} on {@code port}, logging to {@code logs/stand-in.log}.
+     *
+     * @param mode healthy, unhealthy (answers 503) or crash (exits with 3 at once)
+     */
+    static ServiceProcess process(Path logs, int port, String mode, boolean restart) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StandInService.class.getName(), "PROBE_PORT", mode);
+        return ServiceProcess.start("stand-in", port, command, Map.of("PROBE_PORT", Integer.toString(port)),
+                logs.resolve("stand-in.log"), restart);
     }
 
     /** Distinct free ports, held open together while they are chosen so that none is handed out twice. */

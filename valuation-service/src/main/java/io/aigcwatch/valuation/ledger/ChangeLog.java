@@ -4,32 +4,59 @@ import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.valuation.ValuationChanged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Every valuation.changed event, in order, for clients that poll instead of consuming Kafka. */
+/**
+ * Every valuation.changed event, in commit order, for clients that poll instead of consuming Kafka.
+ *
+ * <p>A poller resumes after the last seq it was served, so a seq must never become visible after a higher one:
+ * an entry is written only as its transaction commits, under a transaction-level advisory lock that the commit
+ * releases, so seqs are taken in the order their transactions commit. Taken last in the transaction, the lock
+ * waits for nothing the transaction still has to lock, and cannot be part of a deadlock; it is held for the insert
+ * and the commit only.
+ */
 @Singleton
 public class ChangeLog {
+    /** The advisory lock that orders appends; the outbox relay's lock has another key. */
+    static final long APPEND_LOCK = 7305840120L;
+
     private final ChangeLogRepository entries;
+    private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
 
-    ChangeLog(ChangeLogRepository entries, ObjectMapper json) {
+    ChangeLog(ChangeLogRepository entries, TransactionOperations<Connection> transactions, ObjectMapper json) {
         this.entries = entries;
+        this.transactions = transactions;
         this.json = json;
     }
 
+    /** Adds the event to the log when the current transaction commits, and only if it does. */
     void append(CloudEvent<ValuationChanged> event) {
+        String payload;
         try {
-            entries.append(UUID.fromString(event.id()), event.data().companyId(), event.time(),
-                    json.writeValueAsString(event));
+            payload = json.writeValueAsString(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        UUID eventId = UUID.fromString(event.id());
+        transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("a change log entry must commit with its change"))
+                .registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        entries.lockAppends(APPEND_LOCK);
+                        entries.append(eventId, event.data().companyId(), event.time(), payload);
+                    }
+                });
     }
 
     /** Changes after {@code afterSeq}, oldest first; each carries its seq as the cursor of the next page. */

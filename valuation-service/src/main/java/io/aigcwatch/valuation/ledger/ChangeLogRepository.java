@@ -14,6 +14,10 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ChangeLogRepository extends GenericRepository<ChangeLogEntry, Long> {
 
+    /** Held until the transaction ends: see {@link ChangeLog}. */
+    @Query(value = "select true from pg_advisory_xact_lock(:lockKey)", nativeQuery = true)
+    boolean lockAppends(long lockKey);
+
     @Query(value = "insert into valuation_change (event_id, company_id, occurred_at, payload) values (:eventId, :companyId, :occurredAt, :payload)",
             nativeQuery = true)
     void append(UUID eventId, UUID companyId, Instant occurredAt, String payload);

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The pollable change log: every valuation.changed event since a time, oldest first, a page at a time. The
- * {@code next} cursor resumes exactly after the last change returned.
+ * The pollable change log: every valuation.changed event since a time, in the order the changes committed, a page
+ * at a time. Every page, an empty one too, ends with the cursor {@code next}: the last change it returned, or the
+ * cursor it was asked for when it returned none. Passed back, it resumes exactly after that change, and a change
+ * that commits later is never placed before it (see {@link ChangeLog}), so a poller that follows it misses nothing
+ * and sees nothing twice.
  */
 @Controller("/valuation-changes")
 class ChangeLogController {
@@ -36,6 +39,7 @@ class ChangeLogController {
         if (size < 1 || size > MAX_PAGE) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
+        long after = cursor == null ? 0 : cursor;
         Instant from = null;
         if (since != null && !since.isBlank()) {
             try {
@@ -44,9 +48,9 @@ class ChangeLogController {
                 throw ProblemException.invalid("since", "'" + since + "' is not an ISO 8601 instant such as 2024-01-31T00:00:00Z");
             }
         }
-        List<ChangeLogEntry> entries = changes.after(cursor == null ? 0 : cursor, from, size);
+        List<ChangeLogEntry> entries = changes.after(after, from, size);
         String items = entries.stream().map(ChangeLogEntry::payload).collect(Collectors.joining(",", "[", "]"));
-        String next = entries.size() < size ? "null" : String.valueOf(entries.get(entries.size() - 1).seq());
+        long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();
         // the stored events are already JSON; they are passed through as written, not parsed and re-serialised
         return HttpResponse.ok("{\"items\":" + items + ",\"next\":" + next + "}");
     }
