@@ -1,21 +1,40 @@
-package io.aigcwatch.funding.input;
+package io.aigcwatch.kit.limits;
 
 import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Collects every bad field of one request, by its JSON path, so that a client fixes all of them in one go; the
- * checks of text and enumerations that every part of a request shares.
+ * bounds of texts, decimals, lists and pages and the checks of enumerations that every service shares. Each check
+ * looks at a value's length, size or scale before anything else, so an out-of-bounds value is refused in the same
+ * short time however large it is, and no message repeats more of a value than {@link #ECHOED} characters.
  */
 public final class FieldChecks {
+    /** The most characters of a refused value that a message repeats. */
+    static final int ECHOED = 50;
+
     private final List<FieldError> errors = new ArrayList<>();
+
+    /**
+     * One check of a query parameter, a path variable or a header, which ends the request at the first bad value:
+     * {@code FieldChecks.one(checks -> checks.decimal("amount", amount, limits.amount()))}.
+     */
+    public static <T> T one(Function<FieldChecks, T> check) {
+        FieldChecks checks = new FieldChecks();
+        T value = check.apply(checks);
+        checks.throwIfAny();
+        return value;
+    }
 
     public void add(String field, String message) {
         errors.add(new FieldError(field, message));
@@ -67,8 +86,80 @@ public final class FieldChecks {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            add(field, "'" + value + "' is not one of " + allowed);
+            add(field, quoted(value) + " is not one of " + allowed);
             return null;
         }
+    }
+
+    /** The decimal without trailing zeros or exponent, or null when it is absent or out of bounds (then noted). */
+    public @Nullable BigDecimal decimal(String field, @Nullable BigDecimal value, DecimalBound bound) {
+        if (value == null) {
+            return null;
+        }
+        String violation = bound.violation(value);
+        if (violation != null) {
+            add(field, violation);
+            return null;
+        }
+        return DecimalBound.plain(value);
+    }
+
+    /** A decimal sent as text: its length is bounded before it is parsed, then the value as a number. */
+    public @Nullable BigDecimal decimal(String field, @Nullable String text, DecimalBound bound) {
+        if (text == null || text.isBlank()) {
+            add(field, "is required: a decimal number");
+            return null;
+        }
+        if (text.length() > bound.textLength()) {
+            add(field, "must be a decimal number of at most " + bound.textLength() + " characters");
+            return null;
+        }
+        try {
+            return decimal(field, new BigDecimal(text.trim()), bound);
+        } catch (NumberFormatException e) {
+            add(field, quoted(text) + " is not a decimal number");
+            return null;
+        }
+    }
+
+    /** The list, empty when absent, or empty when it holds more than {@code maxItems} (then noted). */
+    public <T> List<T> list(String field, @Nullable List<T> items, int maxItems) {
+        if (items == null) {
+            return List.of();
+        }
+        if (items.size() > maxItems) {
+            add(field, "must hold at most " + maxItems + " items, not " + items.size());
+            return List.of();
+        }
+        return items;
+    }
+
+    /** The map, empty when absent, or empty when it holds more than {@code maxEntries} (then noted). */
+    public <V> Map<String, V> entries(String field, @Nullable Map<String, V> entries, int maxEntries) {
+        if (entries == null) {
+            return Map.of();
+        }
+        if (entries.size() > maxEntries) {
+            add(field, "must hold at most " + maxEntries + " entries, not " + entries.size());
+            return Map.of();
+        }
+        return entries;
+    }
+
+    /** How many items a page holds: {@code defaultSize} when not asked, else from 1 to {@code max}. */
+    public int pageSize(String field, @Nullable Integer requested, int defaultSize, int max) {
+        if (requested == null) {
+            return Math.min(defaultSize, max);
+        }
+        if (requested < 1 || requested > max) {
+            add(field, "must be from 1 to " + max);
+            return Math.min(defaultSize, max);
+        }
+        return requested;
+    }
+
+    /** A refused value as a message repeats it: quoted, and cut short when long. */
+    public static String quoted(String value) {
+        return "'" + (value.length() > ECHOED ? value.substring(0, ECHOED) + "..." : value) + "'";
     }
 }
