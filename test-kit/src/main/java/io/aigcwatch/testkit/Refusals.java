@@ -1,0 +1,58 @@
+package io.aigcwatch.testkit;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Requests that must be refused as out of bounds: each answered within a time that no real work fits in, with a
+ * 422 problem+json that names the field and does not repeat the value at length. Every miss is collected, so one
+ * run reports them all.
+ *
+ * <pre>{@code
+ * Refusals refusals = new Refusals(Duration.ofSeconds(2));
+ * refusals.expect("a page of 501", "limit", () -> http.get("/things?limit=501"));
+ * refusals.assertAllRefused();
+ * }</pre>
+ */
+public final class Refusals {
+    /** An answer that does not end in time is a failure, not a hung build. */
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    private static final int LONGEST_PROBLEM = 2000;
+
+    private final Duration within;
+    private final List<String> failures = new ArrayList<>();
+
+    /** @param within the longest a refusal may take */
+    public Refusals(Duration within) {
+        this.within = within;
+    }
+
+    public void expect(String name, String field, Supplier<HttpResponse<String>> call) {
+        long started = System.nanoTime();
+        HttpResponse<String> response = assertTimeoutPreemptively(GIVE_UP, call::get, name);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body = response.body();
+        if (response.statusCode() != 422 || !contentType.startsWith("application/problem+json")) {
+            failures.add(name + ": " + response.statusCode() + " " + contentType + " "
+                    + body.substring(0, Math.min(300, body.length())));
+        } else if (!body.replace(" ", "").contains("\"field\":\"" + field + "\"")) {
+            failures.add(name + ": does not name " + field + ": " + body);
+        } else if (body.length() > LONGEST_PROBLEM) {
+            failures.add(name + ": the problem repeats the value at length, " + body.length() + " characters");
+        }
+        if (took.compareTo(within) > 0) {
+            failures.add(name + ": took " + took.toMillis() + " ms");
+        }
+    }
+
+    public void assertAllRefused() {
+        assertEquals(List.of(), failures);
+    }
+}
