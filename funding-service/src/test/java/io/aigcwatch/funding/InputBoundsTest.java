@@ -110,6 +110,7 @@ class InputBoundsTest implements TestPropertyProvider {
         Refusals refusals = new Refusals(AT_ONCE);
         String long1101 = "x".repeat(1101);
         refusals.expect("a page of 501", "limit", () -> http.get("/funding-events?limit=501"));
+        refusals.expect("a page beyond any int", "limit", () -> http.get("/funding-events?limit=99999999999"));
         refusals.expect("a page of 0", "limit", () -> http.get("/funding-events?limit=0"));
         refusals.expect("a cursor over 1100", "cursor", () -> http.get("/funding-events?cursor=" + long1101));
         refusals.expect("a company filter over 200", "company",

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Requests that must be refused as out of bounds: each answered within a time that no real work fits in, with a
- * 422 problem+json that names the field and does not repeat the value at length. Every miss is collected, so one
+ * problem+json that names the field (422, or 400 where Micronaut itself could not convert a parameter) and does not repeat the value at length. Every miss is collected, so one
  * run reports them all.
  *
  * <pre>{@code
@@ -39,7 +39,8 @@ public final class Refusals {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String body = response.body();
-        if (response.statusCode() != 422 || !contentType.startsWith("application/problem+json")) {
+        boolean refused = response.statusCode() == 422 || response.statusCode() == 400;
+        if (!refused || !contentType.startsWith("application/problem+json")) {
             failures.add(name + ": " + response.statusCode() + " " + contentType + " "
                     + body.substring(0, Math.min(300, body.length())));
         } else if (!body.replace(" ", "").contains("\"field\":\"" + field + "\"")) {

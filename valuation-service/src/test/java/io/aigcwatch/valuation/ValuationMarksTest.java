@@ -130,6 +130,7 @@ class ValuationMarksTest {
         refusals.expect("a currency of 4 letters", "valuation.currency",
                 () -> post(mark("100", "r").replace("\"USD\"", "\"USDX\"")));
         refusals.expect("a page of 501", "limit", () -> api.getResponse("/valuation-changes?limit=501"));
+        refusals.expect("a cursor that is no number", "cursor", () -> api.getResponse("/valuation-changes?cursor=1e1000000000"));
         refusals.expect("a negative cursor", "cursor", () -> api.getResponse("/valuation-changes?cursor=-1"));
         refusals.expect("a since over 50", "since", () -> api.getResponse("/valuation-changes?since=" + "x".repeat(51)));
         refusals.expect("a country of 3 letters", "country", () -> api.getResponse("/unicorns?country=USA"));

@@ -49,8 +49,14 @@ final class AssumptionRules {
         checks.throwIfAny();
     }
 
+    /**
+     * Besides its own bounds, a size may move at most {@code maxFactor}-fold a year from the anchor before it: a
+     * steeper curve, extrapolated over the century of years a projection may span, would overflow to infinity.
+     */
     private static void sizeAnchors(List<Assumptions.SizeAnchor> sizes, InputLimits limits, FieldChecks checks) {
         Integer previous = null;
+        Assumptions.SizeAnchor lastValid = null;
+        double steepest = limits.maxFactor().doubleValue();
         for (int i = 0; i < sizes.size(); i++) {
             String field = "sizeAnchors[" + i + "]";
             Assumptions.SizeAnchor anchor = sizes.get(i);
@@ -63,7 +69,18 @@ final class AssumptionRules {
             if (anchor.value() == null) {
                 checks.add(field + ".value", "must be a positive market size");
             }
-            checks.decimal(field + ".value", anchor.value(), limits.amount());
+            BigDecimal value = checks.decimal(field + ".value", anchor.value(), limits.amount());
+            if (value != null && lastValid != null && anchor.year() > lastValid.year()) {
+                double yearly = Math.pow(value.doubleValue() / lastValid.value().doubleValue(),
+                        1.0 / (anchor.year() - lastValid.year()));
+                if (yearly > steepest || yearly < 1 / steepest) {
+                    checks.add(field + ".value", "moves more than " + limits.maxFactor().toPlainString()
+                            + "-fold a year from the size of " + lastValid.year());
+                }
+            }
+            if (value != null) {
+                lastValid = anchor;
+            }
             checks.optionalText(field + ".reasoning", anchor.reasoning(), limits.maxSourceLength());
         }
     }

@@ -98,6 +98,8 @@ class ProjectionApiTest implements TestPropertyProvider {
             refusals.expect("a market size of " + size, "sizeAnchors[0].value",
                     () -> put(replaceOnce(body, "\"value\":17000000000", "\"value\":" + size)));
         }
+        refusals.expect("a market that grows a million-fold in a year", "sizeAnchors[1].value",
+                () -> put(replaceOnce(body, "\"year\":2030", "\"year\":2024").replace("1150000000000", "17000000000000000")));
         refusals.expect("a share of 1e1000000000", "shareAnchors[0].shares.MAAS",
                 () -> put(replaceOnce(body, "\"MAAS\":5", "\"MAAS\":1e1000000000")));
         refusals.expect("a rate of 1e-1000000000", "cnyPerUsd",
