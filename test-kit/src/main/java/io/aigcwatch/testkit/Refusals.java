@@ -1,9 +1,11 @@
 package io.aigcwatch.testkit;
 
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * run reports them all.
  *
  * <pre>{@code
- * Refusals refusals = new Refusals(Duration.ofSeconds(2));
+ * Refusals refusals = Refusals.changingNoRow(Duration.ofSeconds(2), infra, "funding.company");
  * refusals.expect("a page of 501", "limit", () -> http.get("/things?limit=501"));
  * refusals.assertAllRefused();
  * }</pre>
@@ -26,11 +28,24 @@ public final class Refusals {
     private static final int LONGEST_PROBLEM = 2000;
 
     private final Duration within;
+    private final TestInfra infra;
+    private final String[] tables;
+    private final Map<String, String> before;
     private final List<String> failures = new ArrayList<>();
 
-    /** @param within the longest a refusal may take */
-    public Refusals(Duration within) {
+    private Refusals(Duration within, TestInfra infra, String[] tables) throws SQLException {
         this.within = within;
+        this.infra = infra;
+        this.tables = tables.clone();
+        this.before = RowFingerprint.of(infra, tables);
+    }
+
+    /**
+     * @param within the longest a refusal may take
+     * @param tables what no refusal may change, as {@link RowFingerprint} takes them
+     */
+    public static Refusals changingNoRow(Duration within, TestInfra infra, String... tables) throws SQLException {
+        return new Refusals(within, infra, tables);
     }
 
     public void expect(String name, String field, Supplier<HttpResponse<String>> call) {
@@ -53,7 +68,9 @@ public final class Refusals {
         }
     }
 
-    public void assertAllRefused() {
+    /** Every request was refused as expected, and not one row of the tables changed. */
+    public void assertAllRefused() throws SQLException {
         assertEquals(List.of(), failures);
+        assertEquals(before, RowFingerprint.of(infra, tables), "a refused request changes no row");
     }
 }
