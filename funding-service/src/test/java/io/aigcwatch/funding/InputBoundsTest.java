@@ -111,6 +111,7 @@ class InputBoundsTest implements TestPropertyProvider {
                 () -> http.get("/funding-events?company=" + "x".repeat(201)));
         refusals.expect("a layer of 1000 characters", "layer",
                 () -> http.get("/funding-events?layer=" + "x".repeat(1000)));
+        refusals.expect("a date no database holds", "from", () -> http.get("/funding-events?from=%2B999999999-12-31"));
         refusals.expect("a company page of 501", "limit", () -> http.get("/companies?limit=501"));
         refusals.expect("a company cursor over 1100", "cursor", () -> http.get("/companies?cursor=" + long1101));
         refusals.expect("a currency filter of 10", "currency", () -> http.get("/fx-rates?currency=" + "x".repeat(10)));

@@ -128,7 +128,9 @@ class ValuationMarksTest {
         refusals.expect("a page of 501", "limit", () -> api.getResponse("/valuation-changes?limit=501"));
         refusals.expect("a cursor that is no number", "cursor", () -> api.getResponse("/valuation-changes?cursor=1e1000000000"));
         refusals.expect("a negative cursor", "cursor", () -> api.getResponse("/valuation-changes?cursor=-1"));
-        refusals.expect("a since over 50", "since", () -> api.getResponse("/valuation-changes?since=" + "x".repeat(51)));
+        refusals.expect("a since over 40", "since", () -> api.getResponse("/valuation-changes?since=" + "x".repeat(41)));
+        refusals.expect("an instant no database holds", "since",
+                () -> api.getResponse("/valuation-changes?since=%2B1000000000-01-01T00:00:00Z"));
         refusals.expect("a country of 3 letters", "country", () -> api.getResponse("/unicorns?country=USA"));
         refusals.expect("a layer of 1000", "layer", () -> api.getResponse("/unicorns?layer=" + "x".repeat(1000)));
         refusals.assertAllRefused();

@@ -28,8 +28,6 @@ class FxRateController {
     private static final int CURRENCY_LENGTH = 3;
     /** "2023-03": a month is seven characters; anything longer is not one. */
     private static final int MONTH_LENGTH = 7;
-    /** "2023-03-15". */
-    private static final int DATE_LENGTH = 10;
 
     private final FxRates rates;
     private final InputLimits limits;
@@ -98,18 +96,17 @@ class FxRateController {
 
     /** A date a round could be announced on: the rates, and so conversions, cover no other. */
     private @Nullable LocalDate date(String field, String date, FieldChecks checks) {
-        LocalDate today = LocalDate.now(clock);
-        try {
-            LocalDate parsed = date.length() > DATE_LENGTH + 2 ? null : LocalDate.parse(date.trim());
-            if (parsed != null && limits.allowsDate(parsed, today)) {
-                return parsed;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below, with the range
+        if (date.isBlank()) {
+            checks.add(field, "is required: an ISO 8601 date such as 2023-03-15");
+            return null;
         }
-        checks.add(field, FieldChecks.quoted(date) + " is not an ISO 8601 date from " + limits.earliestDate()
-                + " to " + limits.latestDate(today));
-        return null;
+        LocalDate parsed = checks.date(field, date);
+        LocalDate today = LocalDate.now(clock);
+        if (parsed != null && !limits.allowsDate(parsed, today)) {
+            checks.add(field, "must be a date from " + limits.earliestDate() + " to " + limits.latestDate(today));
+            return null;
+        }
+        return parsed;
     }
 
     private @Nullable LocalDate month(String field, String month, FieldChecks checks) {

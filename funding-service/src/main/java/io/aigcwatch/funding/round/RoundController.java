@@ -26,7 +26,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -145,8 +144,8 @@ class RoundController {
         String companyName = checks.optionalText("company", company, limits.maxNameLength());
         Layer layerValue = enumParam("layer", layer, Layer.class, checks);
         RoundType roundValue = enumParam("round", round, RoundType.class, checks);
-        LocalDate fromDate = dateParam("from", from, checks);
-        LocalDate toDate = dateParam("to", to, checks);
+        LocalDate fromDate = checks.date("from", from);
+        LocalDate toDate = checks.date("to", to);
         checks.throwIfAny();
         UUID companyId = null;
         if (companyName != null) {
@@ -169,18 +168,6 @@ class RoundController {
 
     private static <E extends Enum<E>> E enumParam(String name, @Nullable String value, Class<E> type, FieldChecks checks) {
         return value == null || value.isBlank() ? null : checks.enumValue(name, value, type);
-    }
-
-    private static LocalDate dateParam(String name, @Nullable String value, FieldChecks checks) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            checks.add(name, FieldChecks.quoted(value) + " is not an ISO 8601 date such as 2023-03-15");
-            return null;
-        }
     }
 
     private String requirePrecondition(@Nullable String ifMatch) {

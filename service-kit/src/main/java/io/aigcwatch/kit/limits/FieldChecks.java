@@ -5,6 +5,9 @@ import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +25,12 @@ import java.util.stream.Collectors;
 public final class FieldChecks {
     /** The most characters of a refused value that a message repeats. */
     static final int ECHOED = 50;
+    /** 2023-03-15. */
+    private static final int DATE_LENGTH = 10;
+    /** 2024-01-31T00:00:00.123456789Z with room for spaces around it. */
+    private static final int INSTANT_LENGTH = 40;
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -156,6 +165,43 @@ public final class FieldChecks {
             return Math.min(defaultSize, max);
         }
         return requested;
+    }
+
+    /**
+     * An ISO 8601 date such as 2023-03-15, or null when absent or bad (then noted). Only four-digit years: a date
+     * such as +999999999-12-31 parses, but no database column holds it.
+     */
+    public @Nullable LocalDate date(String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.trim();
+        try {
+            if (trimmed.length() == DATE_LENGTH) {
+                return LocalDate.parse(trimmed);
+            }
+        } catch (DateTimeParseException e) {
+            // noted below
+        }
+        add(field, quoted(text) + " is not an ISO 8601 date such as 2023-03-15");
+        return null;
+    }
+
+    /** An ISO 8601 instant such as 2024-01-31T00:00:00Z of a year from 1 to 9999, or null when absent or bad. */
+    public @Nullable Instant instant(String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = text.length() > INSTANT_LENGTH ? null : Instant.parse(text.trim());
+            if (instant != null && !instant.isBefore(FIRST_INSTANT) && !instant.isAfter(LAST_INSTANT)) {
+                return instant;
+            }
+        } catch (DateTimeParseException e) {
+            // noted below
+        }
+        add(field, quoted(text) + " is not an ISO 8601 instant such as 2024-01-31T00:00:00Z");
+        return null;
     }
 
     /** A refused value as a message repeats it: quoted, and cut short when long. */

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +77,19 @@ class FieldChecksTest {
         checks.enumValue("layer", "x".repeat(10_000), Thread.State.class);
         String message = assertThrows(ProblemException.class, checks::throwIfAny).getMessage();
         assertTrue(message.length() < 200 && message.contains("'" + "x".repeat(50) + "...'"), message);
+    }
+
+    @Test
+    void datesAndInstantsAreOnlyThoseADatabaseHolds() {
+        FieldChecks checks = new FieldChecks();
+        assertEquals(LocalDate.of(2023, 3, 15), checks.date("from", " 2023-03-15 "));
+        assertEquals(Instant.parse("2024-01-31T00:00:00Z"), checks.instant("since", "2024-01-31T00:00:00Z"));
+        assertNull(checks.date("absent", null));
+        assertFalse(checks.hasErrors());
+        assertNull(checks.date("from", "+999999999-12-31"));
+        assertNull(checks.instant("since", "+1000000000-01-01T00:00:00Z"));
+        String problem = assertThrows(ProblemException.class, checks::throwIfAny).toProblem(null).errors().toString();
+        assertTrue(problem.contains("field=from,") && problem.contains("field=since,"), problem);
     }
 
     @Test
