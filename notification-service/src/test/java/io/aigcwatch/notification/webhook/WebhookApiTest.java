@@ -194,7 +194,7 @@ class WebhookApiTest {
     void unknownIdsAndBadPagesAreProblems() {
         String id = (String) api.register(ALICE, "{\"url\": \"https://1.1.1.1/pages\"}").get("id");
 
-        assertEquals(404, api.get(ALICE, "/webhooks/not-a-uuid").statusCode());
+        assertEquals(422, api.get(ALICE, "/webhooks/not-a-uuid").statusCode());
         assertEquals(404, api.get(ALICE, "/webhooks/00000000-0000-0000-0000-000000000000").statusCode());
         assertEquals(422, api.get(ALICE, "/webhooks/" + id + "/deliveries?limit=0").statusCode());
         assertEquals(422, api.get(ALICE, "/webhooks/" + id + "/deliveries?cursor=%25%25").statusCode());
