@@ -6,6 +6,7 @@ import io.aigcwatch.notification.support.SilentReceiver;
 import io.aigcwatch.notification.support.ValuationChanges;
 import io.aigcwatch.notification.support.WebhookApi;
 import io.aigcwatch.notification.support.WebhookReceiver;
+import io.aigcwatch.notification.webhook.WebhookConfig;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.json.JsonMapper;
@@ -23,18 +24,17 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 11: one key with many webhooks at a receiver that never answers took every delivery slot, so every other key's
- * deliveries waited for its timeouts. Here the hog's 20 webhooks sit at a receiver that accepts and never answers, with
- * a timeout of two minutes and 8 slots in all; another key's delivery must still arrive within seconds, while the hog
- * holds no more than its cap of 3.
+ * Issue 11: one key with 100 webhooks at a receiver that never answers took every delivery slot, so every other key's
+ * deliveries waited for its timeouts. Here, with the shipped slot settings, the hog's 100 webhooks sit at a receiver
+ * that accepts and never answers, with a timeout of two minutes; another key's delivery must still arrive within
+ * seconds, while the hog holds no more than its per-key cap of attempts.
  */
 @ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FairDispatchTest {
     private static final String HOG = "hog;read";
     private static final String FAIR = "fair;read";
-    private static final int HOG_WEBHOOKS = 20;
-    private static final int PER_OWNER = 3;
+    private static final int HOG_WEBHOOKS = 100;
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     private TestInfra infra;
@@ -43,6 +43,7 @@ class FairDispatchTest {
     private ValuationChanges changes;
     private NotificationService service;
     private WebhookApi api;
+    private int perOwner;
 
     @BeforeAll
     void start(TestInfra infra) {
@@ -51,10 +52,9 @@ class FairDispatchTest {
         healthy = WebhookReceiver.start();
         service = NotificationService.start(infra, Map.of(
                 "aigcwatch.notification.webhooks.allow-private-targets", true,
-                "aigcwatch.notification.webhooks.timeout", "120s",
-                "aigcwatch.notification.webhooks.max-in-flight", 8,
-                "aigcwatch.notification.webhooks.max-in-flight-per-owner", PER_OWNER));
+                "aigcwatch.notification.webhooks.timeout", "120s"));
         api = new WebhookApi(service);
+        perOwner = service.context().getBean(WebhookConfig.class).maxInFlightPerOwner();
         changes = new ValuationChanges(infra, service.context().getBean(JsonMapper.class));
     }
 
@@ -75,12 +75,12 @@ class FairDispatchTest {
         api.register(FAIR, healthy.hookFor("/fair", "Fair Dealings"));
 
         changes.publish(ValuationChanges.change("Hog Holdings", "US", Layer.MODEL, "100000000", "200000000"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> silent.accepted() >= PER_OWNER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> silent.accepted() >= perOwner);
         changes.publish(ValuationChanges.change("Fair Dealings", "US", Layer.MODEL, "100000000", "200000000"));
 
         await().atMost(PROMPTLY).until(() -> healthy.at("/fair").size() == 1);
-        assertEquals(PER_OWNER, silent.accepted(), "the hog holds its cap of attempts, no more");
-        assertEquals(HOG_WEBHOOKS - PER_OWNER, infra.queryLong("""
+        assertEquals(perOwner, silent.accepted(), "the hog holds its cap of attempts, no more");
+        assertEquals(HOG_WEBHOOKS - perOwner, infra.queryLong("""
                 select count(*) from notification.webhook_delivery where attempts = 0 and status = 'PENDING'"""),
                 "the rest of the hog's deliveries wait their turn");
     }
