@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.company;
 
+import io.aigcwatch.events.CompanyNames;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one place that mints company ids. A company named again is found by its name, whatever its case and spacing,
- * or by its local-language name; the registry keeps what it first learned of its country and layer.
+ * The one place that mints company ids. A company named again is found by its name, whatever its case, spacing,
+ * widths and invisible characters, or by its local-language name; the registry keeps what it first learned of its
+ * country and layer. Names are stored as {@link CompanyNames#clean} reads them, so what is shown is what is compared.
  */
 @Singleton
 public class CompanyRegistry {
@@ -33,11 +35,15 @@ public class CompanyRegistry {
             return companies.lockById(ref.id()).orElseThrow(() -> ProblemException.invalid("company.id",
                     "no company has the id " + ref.id()));
         }
-        String normalized = CompanyNames.normalize(ref.name());
-        return companies.lockOrRegister(UUID.randomUUID(), ref.name().trim(), normalized, ref.localName(),
+        String name = CompanyNames.clean(ref.name());
+        if (name.isEmpty()) {
+            throw ProblemException.invalid("company.name", "must have a visible character");
+        }
+        String normalized = CompanyNames.key(name);
+        return companies.lockOrRegister(UUID.randomUUID(), name, normalized, cleanOrNull(ref.localName()),
                         ref.country(), ref.layer().name(), ref.segments()).stream().findFirst()
                 .or(() -> companies.lockByNormalizedName(normalized))
-                .orElseThrow(() -> new IllegalStateException("company " + ref.name() + " vanished right after it was registered"));
+                .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
     }
 
     public Company require(UUID id) {
@@ -45,8 +51,13 @@ public class CompanyRegistry {
     }
 
     public Optional<Company> findByName(String name) {
-        return companies.findByNormalizedName(CompanyNames.normalize(name))
-                .or(() -> companies.findFirstByLocalName(name.trim()));
+        return companies.findByNormalizedName(CompanyNames.key(name))
+                .or(() -> companies.findFirstByLocalName(CompanyNames.clean(name)));
+    }
+
+    private static @Nullable String cleanOrNull(@Nullable String text) {
+        String clean = text == null ? "" : CompanyNames.clean(text);
+        return clean.isEmpty() ? null : clean;
     }
 
     List<Company> page(@Nullable String afterNormalizedName, int limit) {
