@@ -66,7 +66,8 @@ class CompanyIdentityTest implements TestPropertyProvider {
         }
         assertEquals(1, infra.queryLong("select count(*) from funding.company where lower(name) = 'openai'"),
                 "no second company, so no second unicorn");
-        assertEquals(1, infra.queryLong("select count(*) from funding.funding_round"));
+        assertEquals(1, infra.queryLong("select count(*) from funding.funding_round"
+                + " where company_id = cast('" + openAi + "' as uuid)"));
     }
 
     @Test
@@ -90,6 +91,21 @@ class CompanyIdentityTest implements TestPropertyProvider {
 
         assertEquals(zhipu, register("Beijing Zhipu Huazhang", "\u202A智谱ＡＩ\u202C"), "found by its local name");
         assertEquals(zhipu, register("Zhipu AI", "智谱 AI"), "found by its name, whatever the local name says");
+    }
+
+    @Test
+    void investorsAreReadLikeCompaniesSoOneIsNotListedTwice() {
+        String twice = Rounds.round("Investor Check AI", "SEED", "1000000", "USD", "2022-02-02")
+                .replace("\"Other Fund\"", "\"Ｅｘａｍｐｌｅ\u200B Capital\"");
+        HttpResponse<String> refused = http.post("/funding-events", twice);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("investors[1].name", at(http.map(refused.body()), "errors.0.field"));
+
+        String hidden = Rounds.round("Investor Check AI", "SEED", "1000000", "USD", "2022-02-02")
+                .replace("\"Other Fund\"", "\"\uFEFFOther\u00AD Fund \"");
+        HttpResponse<String> created = http.post("/funding-events", hidden);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("Other Fund", at(http.map(created.body()), "investors.1.name"));
     }
 
     @Test
