@@ -5,6 +5,7 @@
 -- A key is now held by the transaction that does the work (an advisory lock) and its row is written by that
 -- transaction on commit, so a row is always a completed response: IN_FLIGHT claims, which a retry could take over
 -- while their request still ran, no longer exist, and those left from before belong to requests that are gone.
+-- claimed_at is now when the response was stored; a row is forgotten 24 hours after it.
 delete from idempotency_key where state <> 'COMPLETED';
 alter table idempotency_key drop constraint idempotency_key_pkey;
 alter table idempotency_key add column caller_key text not null default '';

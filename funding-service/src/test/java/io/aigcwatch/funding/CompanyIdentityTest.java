@@ -109,12 +109,17 @@ class CompanyIdentityTest implements TestPropertyProvider {
     }
 
     @Test
-    void aNameOfOnlyInvisibleCharactersIsRefused() throws Exception {
+    void aNameOfOnlyInvisibleCharactersOrTooLongOnceNormalisedIsRefused() throws Exception {
         HttpResponse<String> invisible = http.post("/companies",
                 body(Map.of("name", "\u200B\uFEFF\u00AD", "country", "US", "layer", "MODEL")));
         assertEquals(422, invisible.statusCode(), invisible.body());
         assertEquals("company.name", at(http.map(invisible.body()), "errors.0.field"));
         assertEquals(0, infra.queryLong("select count(*) from funding.company where name = ''"));
+
+        HttpResponse<String> expands = http.post("/companies",
+                body(Map.of("name", "\u337F".repeat(60), "country", "JP", "layer", "MODEL")));
+        assertEquals(422, expands.statusCode(), "60 characters that NFKC makes 240: " + expands.body());
+        assertEquals("company.name", at(http.map(expands.body()), "errors.0.field"));
     }
 
     private String register(String name, String localName) {

@@ -1,6 +1,7 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.CompanyNames;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -19,9 +20,11 @@ import java.util.UUID;
 @Singleton
 public class CompanyRegistry {
     private final CompanyRepository companies;
+    private final InputLimits limits;
 
-    CompanyRegistry(CompanyRepository companies) {
+    CompanyRegistry(CompanyRepository companies, InputLimits limits) {
         this.companies = companies;
+        this.limits = limits;
     }
 
     /**
@@ -35,13 +38,14 @@ public class CompanyRegistry {
             return companies.lockById(ref.id()).orElseThrow(() -> ProblemException.invalid("company.id",
                     "no company has the id " + ref.id()));
         }
-        String name = CompanyNames.clean(ref.name());
-        if (name.isEmpty()) {
+        String name = cleanName("company.name", ref.name());
+        if (name == null) {
             throw ProblemException.invalid("company.name", "must have a visible character");
         }
         String normalized = CompanyNames.key(name);
-        return companies.lockOrRegister(UUID.randomUUID(), name, normalized, cleanOrNull(ref.localName()),
-                        ref.country(), ref.layer().name(), ref.segments()).stream().findFirst()
+        String localName = cleanName("company.localName", ref.localName());
+        return companies.lockOrRegister(UUID.randomUUID(), name, normalized, localName, ref.country(),
+                        ref.layer().name(), ref.segments()).stream().findFirst()
                 .or(() -> companies.lockByNormalizedName(normalized))
                 .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
     }
@@ -55,8 +59,13 @@ public class CompanyRegistry {
                 .or(() -> companies.findFirstByLocalName(CompanyNames.clean(name)));
     }
 
-    private static @Nullable String cleanOrNull(@Nullable String text) {
+    /** The name as it is stored; null when nothing visible is left. NFKC can lengthen a name, so its bound holds after. */
+    private @Nullable String cleanName(String field, @Nullable String text) {
         String clean = text == null ? "" : CompanyNames.clean(text);
+        if (clean.codePointCount(0, clean.length()) > limits.maxNameLength()) {
+            throw ProblemException.invalid(field, "must be at most " + limits.maxNameLength()
+                    + " characters once normalised (NFKC)");
+        }
         return clean.isEmpty() ? null : clean;
     }
 

@@ -198,6 +198,8 @@ class RoundValidator {
             String name = given == null ? null : CompanyNames.clean(given);
             if (name != null && name.isEmpty()) {
                 checks.add(field + ".name", "must have a visible character");
+            } else if (name != null && name.codePointCount(0, name.length()) > limits.maxNameLength()) {
+                checks.add(field + ".name", "must be at most " + limits.maxNameLength() + " characters once normalised");
             } else if (name != null && !seen.add(CompanyNames.key(name))) {
                 checks.add(field + ".name", "'" + name + "' is listed twice");
             }
