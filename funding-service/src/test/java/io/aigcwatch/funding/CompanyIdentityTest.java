@@ -64,10 +64,18 @@ class CompanyIdentityTest implements TestPropertyProvider {
             assertEquals(http.map(first.body()).get("id"), http.map(again.body()).get("existing"), spelling);
             assertEquals(1, items("/funding-events?company=" + encode(spelling)).size(), spelling);
         }
+        HttpResponse<String> distinct = http.post("/funding-events",
+                Rounds.round("Open\u200BAI", "SERIES_E", "10000000000", "USD", "2023-01-30")
+                        .replace("\"source\"", "\"distinctRound\": true, \"source\""));
+        assertEquals(201, distinct.statusCode(), distinct.body());
+        assertEquals(openAi, at(http.map(distinct.body()), "company.id"),
+                "its valuation moves the one company that valuation-service counts as a unicorn");
+        assertEquals("OpenAI", at(http.map(distinct.body()), "company.name"));
         assertEquals(1, infra.queryLong("select count(*) from funding.company where lower(name) = 'openai'"),
                 "no second company, so no second unicorn");
-        assertEquals(1, infra.queryLong("select count(*) from funding.funding_round"
+        assertEquals(2, infra.queryLong("select count(*) from funding.funding_round"
                 + " where company_id = cast('" + openAi + "' as uuid)"));
+        assertEquals(0, infra.queryLong("select count(*) from funding.outbox where payload like '%Open\u200BAI%'"));
     }
 
     @Test
