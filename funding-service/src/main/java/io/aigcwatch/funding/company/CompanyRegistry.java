@@ -59,7 +59,10 @@ public class CompanyRegistry {
                 .or(() -> companies.findFirstByLocalName(CompanyNames.clean(name)));
     }
 
-    /** The name as it is stored; null when nothing visible is left. NFKC can lengthen a name, so its bound holds after. */
+    /**
+     * The name as it is stored; null when nothing visible is left. NFKC can lengthen a name, so the bound is checked
+     * on what is stored.
+     */
     private @Nullable String cleanName(String field, @Nullable String text) {
         String clean = text == null ? "" : CompanyNames.clean(text);
         if (clean.codePointCount(0, clean.length()) > limits.maxNameLength()) {

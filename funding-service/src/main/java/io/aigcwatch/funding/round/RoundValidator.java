@@ -199,7 +199,8 @@ class RoundValidator {
             if (name != null && name.isEmpty()) {
                 checks.add(field + ".name", "must have a visible character");
             } else if (name != null && name.codePointCount(0, name.length()) > limits.maxNameLength()) {
-                checks.add(field + ".name", "must be at most " + limits.maxNameLength() + " characters once normalised");
+                checks.add(field + ".name", "must be at most " + limits.maxNameLength()
+                        + " characters once normalised (NFKC)");
             } else if (name != null && !seen.add(CompanyNames.key(name))) {
                 checks.add(field + ".name", "'" + name + "' is listed twice");
             }
