@@ -5,6 +5,7 @@ import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.idempotency.StoredResponse;
+import io.aigcwatch.kit.caller.CallerHeaders;
 import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -47,8 +48,9 @@ class RoundController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey);
+    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                           @Nullable @Header(CallerHeaders.KEY) String caller) {
+        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey, caller);
         if (outcome.created() != null) {
             RoundView round = outcome.created();
             return HttpResponse.created(round).header(HttpHeaders.LOCATION, round.location())
