@@ -5,6 +5,7 @@ import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.idempotency.StoredResponse;
+import io.aigcwatch.kit.caller.CallerHeaders;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -49,8 +50,9 @@ class RoundController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey);
+    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                           @Nullable @Header(CallerHeaders.KEY) String caller) {
+        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey, caller);
         if (outcome.created() != null) {
             RoundView round = outcome.created();
             return HttpResponse.created(round).header(HttpHeaders.LOCATION, round.location())

@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.round;
 
+import io.aigcwatch.events.CompanyNames;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.RoundType;
@@ -151,8 +152,8 @@ class RoundValidator {
         return date;
     }
 
-    private List<InvestorData> investors(@Nullable List<RoundRequest.InvestorInput> given, FieldChecks checks) {
-        List<RoundRequest.InvestorInput> investors = checks.list("investors", given, limits.maxListItems());
+    private List<InvestorData> investors(@Nullable List<RoundRequest.InvestorInput> listed, FieldChecks checks) {
+        List<RoundRequest.InvestorInput> investors = checks.list("investors", listed, limits.maxListItems());
         List<InvestorData> clean = new ArrayList<>(investors.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < investors.size(); i++) {
@@ -162,8 +163,15 @@ class RoundValidator {
                 checks.add(field, "must be an object with a name");
                 continue;
             }
-            String name = checks.requiredText(field + ".name", investor.name(), limits.maxNameLength());
-            if (name != null && !seen.add(name.toLowerCase(Locale.ROOT))) {
+            String given = checks.requiredText(field + ".name", investor.name(), limits.maxNameLength());
+            // an investor is a company too: invisible characters or full-width letters must not list it twice
+            String name = given == null ? null : CompanyNames.clean(given);
+            if (name != null && name.isEmpty()) {
+                checks.add(field + ".name", "must have a visible character");
+            } else if (name != null && name.codePointCount(0, name.length()) > limits.maxNameLength()) {
+                checks.add(field + ".name", "must be at most " + limits.maxNameLength()
+                        + " characters once normalised (NFKC)");
+            } else if (name != null && !seen.add(CompanyNames.key(name))) {
                 checks.add(field + ".name", "'" + name + "' is listed twice");
             }
             clean.add(new InvestorData(name, Boolean.TRUE.equals(investor.lead())));
