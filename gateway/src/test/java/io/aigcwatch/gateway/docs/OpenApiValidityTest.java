@@ -84,6 +84,16 @@ class OpenApiValidityTest {
     }
 
     @Test
+    void everyComponentSchemaIsUsed() {
+        List<String> unused = document.getComponents().getSchemas().keySet().stream()
+                .filter(name -> !text.contains("#/components/schemas/" + name + "\"")
+                        && !text.contains("#/components/schemas/" + name + "'")
+                        && !text.contains("#/components/schemas/" + name + "\n"))
+                .toList();
+        assertEquals(List.of(), unused, "schemas nothing refers to (Redocly: no-unused-components)");
+    }
+
+    @Test
     void everyOperationHasADeclaredTagAnIdAndAProblemFor4xx() {
         Set<String> declaredTags = new HashSet<>();
         document.getTags().forEach(tag -> declaredTags.add(tag.getName()));
