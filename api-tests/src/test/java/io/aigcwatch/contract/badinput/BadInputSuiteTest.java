@@ -98,6 +98,7 @@ class BadInputSuiteTest {
                 sent, perOperation.size(), SEED, unsendable, serverErrors, timeouts,
                 failures.size() - serverErrors - timeouts, writes.size());
         System.out.println(summary);
+        System.out.println("bad-input suite: requests by operation " + perOperation);
 
         assertEquals(endpoints.size(), perOperation.size(), "every operation was probed");
         int requests = sent;

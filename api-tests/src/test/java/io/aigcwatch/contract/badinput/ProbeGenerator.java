@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Bad requests for one operation, from what the document says it takes: every parameter and every field of the
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  */
 final class ProbeGenerator {
     /** Hostile values tried per body field, on top of leaving it out and adding one it does not know. */
-    private static final int PER_FIELD = 5;
+    private static final int PER_FIELD = 6;
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Random random;
@@ -157,11 +159,12 @@ final class ProbeGenerator {
 
     private static List<Object> hostile(JsonNode original) {
         List<Object> values = new ArrayList<>();
-        if (original == null || original.isNull() || original.isTextual()) {
+        if (original != null && (original.isNumber()
+                || original.isTextual() && DECIMAL.matcher(original.textValue()).matches())) {
+            values.addAll(BadValues.FOR_NUMBER);
+        } else if (original == null || original.isNull() || original.isTextual()) {
             values.addAll(BadValues.FOR_TEXT);
             values.addAll(BadValues.STRING_TEXTS);
-        } else if (original.isNumber()) {
-            values.addAll(BadValues.FOR_NUMBER);
         } else if (original.isBoolean()) {
             values.addAll(BadValues.FOR_BOOLEAN);
         } else if (original instanceof ContainerNode<?>) {

@@ -19,6 +19,7 @@ final class ProbeRunner {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int EXCERPT = 200;
     private static final String EVENT_STREAM = "text/event-stream";
+    private static final String NO_ANSWER = "no answer: ";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -45,7 +46,18 @@ final class ProbeRunner {
         return request.build();
     }
 
+    /**
+     * One retry when the connection broke before any answer: after refusing an overlong request line the server
+     * closes its side, and the JDK's client can hand the next request that stale pooled connection. It retries
+     * only GETs itself. A second break is the server's.
+     */
     Outcome send(Probe probe, HttpRequest request) {
+        Outcome outcome = sendOnce(probe, request);
+        return outcome.failure() != null && outcome.failure().startsWith(NO_ANSWER) ? sendOnce(probe, request)
+                : outcome;
+    }
+
+    private Outcome sendOnce(Probe probe, HttpRequest request) {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
@@ -57,7 +69,7 @@ final class ProbeRunner {
         } catch (HttpTimeoutException | TimeoutException e) {
             return new Outcome(probe, 0, "", "", "timeout after " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
-            return new Outcome(probe, 0, "", "", "no answer: " + e);
+            return new Outcome(probe, 0, "", "", NO_ANSWER + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

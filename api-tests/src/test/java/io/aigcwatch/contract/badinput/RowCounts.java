@@ -35,8 +35,10 @@ final class RowCounts implements AutoCloseable {
                 tables.add(rows.getString(1));
             }
         }
-        if (tables.isEmpty()) {
-            throw new IllegalStateException("no table in the schemas " + SCHEMAS);
+        for (String schema : SCHEMAS) {
+            if (tables.stream().noneMatch(table -> table.startsWith(schema + "."))) {
+                throw new IllegalStateException("no table in the schema " + schema + ": " + tables);
+            }
         }
         List<String> counts = tables.stream()
                 .map(table -> "select '" + table + "', count(*) from " + table).toList();

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -181,9 +182,8 @@ class OpenApiValidityTest {
             }
             return;
         }
-        if (schema.getAllOf() != null) {
-            schema.getAllOf().forEach(part -> unboundedIn(where, part, unbounded, seen));
-        }
+        // a decimal is a string or a number: each way in needs its bound
+        composedOf(schema).forEach(part -> unboundedIn(where, part, unbounded, new HashSet<>(seen)));
         String type = schema.getType();
         if ("string".equals(type) && schema.getMaxLength() == null && schema.getEnum() == null
                 && !Set.of("date", "date-time", "uuid").contains(String.valueOf(schema.getFormat()))) {
@@ -241,12 +241,17 @@ class OpenApiValidityTest {
             if (schema.getAdditionalProperties() instanceof Schema<?> values) {
                 queue.add(Map.entry(next.getKey() + "{}", values));
             }
-            for (List<Schema> parts : new List[] {schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()}) {
-                if (parts != null) {
-                    parts.forEach(part -> queue.add(Map.entry(next.getKey() + "|", part)));
-                }
-            }
+            composedOf(schema).forEach(part -> queue.add(Map.entry(next.getKey() + "|", part)));
         }
+    }
+
+    /** The parts of an allOf, oneOf or anyOf. */
+    @SuppressWarnings("rawtypes")
+    private static List<Schema> composedOf(Schema<?> schema) {
+        List<Schema> parts = new ArrayList<>();
+        Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()).filter(Objects::nonNull)
+                .forEach(parts::addAll);
+        return parts;
     }
 
     private List<Parameter> parameters(Operation operation) {
