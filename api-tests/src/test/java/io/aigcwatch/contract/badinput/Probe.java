@@ -30,7 +30,8 @@ record Probe(String operation, String kind, String method, String target, Map<St
     String describe() {
         String shown = target.length() > EXCERPT ? target.substring(0, EXCERPT) + "...(" + target.length() + ")"
                 : target;
-        StringBuilder text = new StringBuilder(method).append(' ').append(shown).append(" [").append(kind).append(']');
+        StringBuilder text = new StringBuilder(method).append(' ').append(shown).append(" [").append(escape(kind))
+                .append(']');
         if (!keyed) {
             text.append(" without key");
         }

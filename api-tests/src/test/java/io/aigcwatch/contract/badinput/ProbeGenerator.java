@@ -82,7 +82,8 @@ final class ProbeGenerator {
             List<String> values = type.equals("integer") || type.equals("number") ? BadValues.NUMBER_TEXTS
                     : BadValues.STRING_TEXTS;
             for (String value : values) {
-                out.accept(valid.withQuery("query " + parameter.getName(), parameter.getName(), value).probe());
+                out.accept(valid.withQuery("query " + parameter.getName() + " = " + shown(value), parameter.getName(),
+                        value).probe());
             }
             if (Boolean.TRUE.equals(parameter.getRequired())) {
                 out.accept(valid.withoutQuery("missing query " + parameter.getName(), parameter.getName()).probe());
@@ -136,7 +137,8 @@ final class ProbeGenerator {
                 String child = path + "/" + name;
                 out.mutate("missing " + child, copy -> ((ObjectNode) copy.at(path)).remove(name));
                 for (Object value : sample(hostile(object.get(name)))) {
-                    out.mutate("field " + child, copy -> ((ObjectNode) copy.at(path)).set(name, node(value)));
+                    out.mutate("field " + child + " = " + shown(value),
+                            copy -> ((ObjectNode) copy.at(path)).set(name, node(value)));
                 }
                 fields(object.get(name), child, out);
             }
@@ -151,7 +153,8 @@ final class ProbeGenerator {
             });
             out.mutate("null item in " + path, copy -> ((ArrayNode) copy.at(path)).addNull());
             for (Object value : sample(hostile(array.get(0)))) {
-                out.mutate("item " + child, copy -> ((ArrayNode) copy.at(path)).set(0, node(value)));
+                out.mutate("item " + child + " = " + shown(value),
+                        copy -> ((ArrayNode) copy.at(path)).set(0, node(value)));
             }
             fields(array.get(0), child, out);
         }
@@ -171,6 +174,12 @@ final class ProbeGenerator {
             values.addAll(BadValues.FOR_OBJECT);
         }
         return values;
+    }
+
+    /** The value as the report shows it: raw tokens bare, long ones cut. */
+    private static String shown(Object value) {
+        String text = BadValues.unmark("\"" + value + "\"");
+        return text.length() > 40 ? text.substring(0, 40) + "...(" + text.length() + ")" : text;
     }
 
     private List<Object> sample(List<Object> values) {
