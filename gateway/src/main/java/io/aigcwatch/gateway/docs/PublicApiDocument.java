@@ -2,6 +2,7 @@ package io.aigcwatch.gateway.docs;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.servers.ServerVariable;
 
@@ -13,14 +14,18 @@ import io.swagger.v3.oas.annotations.servers.ServerVariable;
         title = "aigcwatch",
         version = "0.1",
         description = "The public API of aigcwatch: funding rounds, valuations, unicorns and market projections of "
-                + "the generative-AI industry, behind one gateway."),
+                + "the generative-AI industry, behind one gateway.",
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         // The paths carry /api, so a server is the gateway's root: the one that served this document wherever it
         // runs, and the local stack for a client generated from a saved copy.
         servers = {
             @Server(url = "/", description = "The gateway that served this document"),
-            @Server(url = "http://localhost:{port}", description = "The local stack (./aigcwatch up)",
-                    variables = @ServerVariable(name = "port", defaultValue = "8080",
-                            description = "AIGCWATCH_GATEWAY_PORT"))
+            @Server(url = "http://{host}:{port}", description = "A gateway by address; by default the local stack "
+                    + "(./aigcwatch up)",
+                    variables = {
+                        @ServerVariable(name = "host", defaultValue = "localhost"),
+                        @ServerVariable(name = "port", defaultValue = "8080", description = "AIGCWATCH_GATEWAY_PORT")
+                    })
         })
 final class PublicApiDocument {
     private PublicApiDocument() {
