@@ -1,5 +1,6 @@
 package io.aigcwatch.valuation;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -23,13 +24,13 @@ final class Api {
     }
 
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** GET that must answer 200, as a JSON object. */
     Map<String, Object> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).build());
+        HttpResponse<String> response = send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).build());
         assertEquals(200, response.statusCode(), response.body());
         return map(response.body());
     }

@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.bench;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.infra.Servers;
 import io.aigcwatch.testkit.InfraMode;
@@ -202,7 +203,7 @@ public final class FundingBenchmark {
                  "source": "benchmark"}""".formatted(company, 1_000_000 + n, announced);
         PlainHttpClient connection = connections.get();
         if (connection == null) {
-            connection = new PlainHttpClient(base);
+            connection = new PlainHttpClient(base, Map.of(TestCredential.HEADER, TestCredential.VALUE));
             connections.set(connection);
             opened.add(connection);
         }
