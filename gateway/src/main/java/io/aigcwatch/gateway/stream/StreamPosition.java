@@ -68,6 +68,16 @@ record StreamPosition(SortedMap<Integer, Long> nextOffsets) {
         return nextOffsets.getOrDefault(partition, 0L);
     }
 
+    /** How many records lie between this position and a later one: what a reader here has yet to read. */
+    long recordsBefore(StreamPosition later) {
+        long behind = 0;
+        for (Map.Entry<Integer, Long> next : later.nextOffsets.entrySet()) {
+            long gap = Math.max(0, next.getValue() - nextOffset(next.getKey()));
+            behind = behind + gap < behind ? Long.MAX_VALUE : behind + gap;
+        }
+        return behind;
+    }
+
     StreamPosition after(int partition, long offset) {
         SortedMap<Integer, Long> advanced = new TreeMap<>(nextOffsets);
         advanced.put(partition, offset + 1);

@@ -14,6 +14,8 @@ import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +29,35 @@ final class ValuationStreamController {
     static final String LAST_EVENT_ID = "Last-Event-ID";
     /** For clients that cannot set headers; the header wins, since an EventSource reconnects with a newer one. */
     static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
+
+    /** What a stream owes its client of the past before the live changes. */
+    private enum Replay {
+        /** a new stream, or one that missed nothing */
+        NONE,
+        /** read what it missed with a consumer of its own */
+        CATCH_UP,
+        /** it missed more than {@link StreamConfig#maxReplay()}: tell it to reload, and go on from now */
+        TOO_FAR;
+
+        static Replay of(@Nullable StreamPosition resumeFrom, StreamPosition snapshot, long maxReplay) {
+            if (resumeFrom == null) {
+                return NONE;
+            }
+            long behind = resumeFrom.recordsBefore(snapshot);
+            return behind == 0 ? NONE : behind > maxReplay ? TOO_FAR : CATCH_UP;
+        }
+
+        static StreamGap tooFar(StreamPosition resumeFrom, StreamPosition snapshot, long maxReplay) {
+            List<StreamGap.Missed> missed = new ArrayList<>();
+            snapshot.nextOffsets().forEach((partition, next) -> {
+                if (resumeFrom.nextOffset(partition) < next) {
+                    missed.add(new StreamGap.Missed(partition, resumeFrom.nextOffset(partition), next));
+                }
+            });
+            return new StreamGap("your Last-Event-ID is more than " + maxReplay + " changes behind, more than "
+                    + "the stream replays; reload from GET /api/valuation-changes, this stream goes on from now", missed);
+        }
+    }
 
     private final ChangeHub hub;
     private final CatchUp catchUp;
@@ -45,11 +76,15 @@ final class ValuationStreamController {
 
     /** Everything that can be refused is refused here, before the 200 and the stream begin. */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
+    HttpResponse<?> stream(HttpRequest<?> request) {
         ChangeCriteria filter = StreamFilters.from(request.getParameters());
         StreamPosition resumeFrom = resumeFrom(request);
         String caller = Caller.limitKey(request);
-        limiter.acquire(caller);
+        try {
+            limiter.acquire(caller);
+        } catch (StreamBusy busy) {
+            return busy.response(request);
+        }
         ChangeHub.Subscription subscription;
         try {
             subscription = hub.subscribe(filter, resumeFrom, config.subscriberBuffer());
@@ -57,9 +92,27 @@ final class ValuationStreamController {
             limiter.release(caller);
             throw e;
         }
+        Replay replay = Replay.of(resumeFrom, subscription.snapshot(), config.maxReplay());
+        if (replay == Replay.CATCH_UP) {
+            try {
+                limiter.acquireCatchUp();
+            } catch (StreamBusy busy) {
+                hub.unsubscribe(subscription.subscriber());
+                limiter.release(caller);
+                return busy.response(request);
+            }
+        }
+        AtomicBoolean catchUpHeld = new AtomicBoolean(replay == Replay.CATCH_UP);
+        Runnable releaseCatchUp = () -> {
+            if (catchUpHeld.compareAndSet(true, false)) {
+                limiter.releaseCatchUp();
+            }
+        };
         AtomicBoolean closed = new AtomicBoolean();
-        Flux<Event<String>> events = withHeartbeats(changes(subscription, filter, resumeFrom))
+        Flux<Event<String>> events = withHeartbeats(changes(subscription, filter, resumeFrom, replay, releaseCatchUp))
                 .doFinally(signal -> {
+                    // a client gone before the catch-up began still frees its place
+                    releaseCatchUp.run();
                     if (closed.compareAndSet(false, true)) {
                         hub.unsubscribe(subscription.subscriber());
                         limiter.release(caller);
@@ -75,14 +128,19 @@ final class ValuationStreamController {
     }
 
     private Flux<Event<String>> changes(ChangeHub.Subscription subscription, ChangeCriteria filter,
-                                        @Nullable StreamPosition resumeFrom) {
-        StreamPosition from = resumeFrom == null ? subscription.snapshot() : resumeFrom;
-        Flux<Event<String>> missed = resumeFrom == null ? Flux.empty()
-                : catchUp.between(resumeFrom, subscription.snapshot(), filter).map(this::toEvent);
-        return Flux.concat(
-                Flux.just(messages.ready(from, resumeFrom != null)),
-                missed,
-                subscription.subscriber().changes().map(messages::changed));
+                                        @Nullable StreamPosition resumeFrom, Replay replay, Runnable caughtUp) {
+        StreamPosition snapshot = subscription.snapshot();
+        Flux<Event<String>> live = subscription.subscriber().changes().map(messages::changed);
+        return switch (replay) {
+            case NONE -> Flux.concat(Flux.just(messages.ready(resumeFrom == null ? snapshot : resumeFrom,
+                    resumeFrom != null)), live);
+            case CATCH_UP -> Flux.concat(Flux.just(messages.ready(resumeFrom, true)),
+                    catchUp.between(resumeFrom, snapshot, filter).map(this::toEvent).doFinally(signal -> caughtUp.run()),
+                    live);
+            // the stream stands at now, so a client that leaves before the next change does not come back this far
+            case TOO_FAR -> Flux.concat(Flux.just(messages.ready(snapshot, false),
+                    messages.gap(Replay.tooFar(resumeFrom, snapshot, config.maxReplay()))), live);
+        };
     }
 
     private Event<String> toEvent(Object caughtUp) {

@@ -23,6 +23,8 @@ public final class Gateway implements AutoCloseable {
     public static final String ANONYMOUS_READ = "aigcwatch.gateway.anonymous-read";
     public static final String RATE_LIMIT_RPS = "aigcwatch.gateway.rate-limit.requests-per-second";
     public static final String RATE_LIMIT_BURST = "aigcwatch.gateway.rate-limit.burst";
+    public static final String REFUSALS_PER_MINUTE = "aigcwatch.gateway.rate-limit.refusals-per-minute";
+    public static final String REFUSAL_BURST = "aigcwatch.gateway.rate-limit.refusal-burst";
     /** The keys every test gateway accepts unless a test sets {@link #API_KEYS} itself. */
     public static final String READ_KEY = "test-read-7f3a9c2e51d04b8a";
     public static final String WRITE_KEY = "test-write-2b6e8d1f90a34c7e";
@@ -48,12 +50,14 @@ public final class Gateway implements AutoCloseable {
      *
      * @param serviceUrls URLs by service id: funding, valuation, market, notification
      * @param more        any other configuration; by default the gateway accepts {@link #TEST_KEYS}, allows no
-     *                    anonymous reads, and has a rate limit no test reaches: {@link #API_KEYS},
-     *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS} and {@link #RATE_LIMIT_BURST} change that
+     *                    anonymous reads, and has rate and refusal limits no test reaches: {@link #API_KEYS},
+     *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS}, {@link #RATE_LIMIT_BURST},
+     *                    {@link #REFUSALS_PER_MINUTE} and {@link #REFUSAL_BURST} change that
      */
     public static Gateway start(Map<String, String> serviceUrls, Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>(sharedInfra());
-        properties.putAll(Map.of(API_KEYS, TEST_KEYS, RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED));
+        properties.putAll(Map.of(API_KEYS, TEST_KEYS, RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED,
+                REFUSALS_PER_MINUTE, UNLIMITED, REFUSAL_BURST, UNLIMITED));
         properties.putAll(more);
         properties.put("micronaut.server.port", -1);
         // Kafka clients only for a test that brings its own topic prefix: the shared one is every test's
