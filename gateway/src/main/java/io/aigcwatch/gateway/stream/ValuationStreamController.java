@@ -76,15 +76,11 @@ final class ValuationStreamController {
 
     /** Everything that can be refused is refused here, before the 200 and the stream begin. */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    HttpResponse<?> stream(HttpRequest<?> request) {
+    HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
         ChangeCriteria filter = StreamFilters.from(request.getParameters());
         StreamPosition resumeFrom = resumeFrom(request);
         String caller = Caller.limitKey(request);
-        try {
-            limiter.acquire(caller);
-        } catch (StreamBusy busy) {
-            return busy.response(request);
-        }
+        limiter.acquire(caller);
         ChangeHub.Subscription subscription;
         try {
             subscription = hub.subscribe(filter, resumeFrom, config.subscriberBuffer());
@@ -99,7 +95,7 @@ final class ValuationStreamController {
             } catch (StreamBusy busy) {
                 hub.unsubscribe(subscription.subscriber());
                 limiter.release(caller);
-                return busy.response(request);
+                throw busy;
             }
         }
         AtomicBoolean catchUpHeld = new AtomicBoolean(replay == Replay.CATCH_UP);
