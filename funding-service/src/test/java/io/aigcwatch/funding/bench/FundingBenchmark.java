@@ -66,6 +66,8 @@ public final class FundingBenchmark {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
+            // the benchmark calls the service as the gateway would
+            properties.put(TestCredential.PROPERTY, TestCredential.VALUE);
             properties.put("aigcwatch.outbox.enabled", Boolean.parseBoolean(System.getProperty("bench.relay", "true")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 FundingBenchmark benchmark = new FundingBenchmark(server.getURI());

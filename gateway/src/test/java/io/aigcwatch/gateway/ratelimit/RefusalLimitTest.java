@@ -9,15 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +40,7 @@ class RefusalLimitTest {
     }
 
     @Test
-    void anAddressThatSpentItsRefusalsIsAnswered429WithRetryAfterEvenWithAValidKey() throws IOException {
+    void anAddressThatSpentItsRefusalsIsAnswered429WithRetryAfterEvenWithAValidKey() {
         assertEquals(401, gateway.get("/api/funding-events", "guessed-key-1").statusCode());
         assertEquals(401, gateway.get("/api/funding-events", "guessed-key-2").statusCode());
         assertEquals(403, gateway.send(gateway.request("/api/fx-rates/USD/2023-01", Gateway.READ_KEY)
@@ -63,20 +56,8 @@ class RefusalLimitTest {
         long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElse("0"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After: " + retryAfter);
 
-        assertEquals("HTTP/1.1 401 Unauthorized", statusFrom("127.0.0.2", "guessed-key-3"),
+        assertEquals("HTTP/1.1 401 Unauthorized", gateway.statusLineFrom("127.0.0.2", "/api/funding-events",
+                Map.of("X-API-Key", "guessed-key-3")),
                 "another address is not blocked");
-    }
-
-    /** The status line of a request sent from a given local address, which the JDK's client cannot choose. */
-    private String statusFrom(String localAddress, String key) throws IOException {
-        URI uri = gateway.uri("/api/funding-events");
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 5_000);
-            socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "X-API-Key: " + key + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-        }
     }
 }

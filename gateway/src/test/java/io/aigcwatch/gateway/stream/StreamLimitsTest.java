@@ -1,15 +1,9 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.events.Topics;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.SseClient;
-import io.aigcwatch.gateway.support.StubService;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -39,28 +32,21 @@ class StreamLimitsTest {
     private static final int MAX_REPLAY = 3;
 
     private final TestInfra infra = RealInfraExtension.forClass(StreamLimitsTest.class);
+    private StreamGateway stream;
     private Gateway gateway;
     private ValuationChanges changes;
-    private Admin admin;
 
     @BeforeAll
     void start() throws ExecutionException, InterruptedException {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()));
-        admin.createTopics(List.of(new NewTopic(infra.topic(Topics.VALUATION_CHANGES), PARTITIONS, (short) 1)))
-                .all().get();
-        Map<String, Object> properties = new HashMap<>(infra.testProperties());
-        properties.put("aigcwatch.gateway.stream.heartbeat", "400ms");
-        properties.put("aigcwatch.gateway.stream.max-connections", 2);
-        // no catch-up at all: every resume that has something to read is refused
-        properties.put("aigcwatch.gateway.stream.max-catch-ups", 0);
-        properties.put("aigcwatch.gateway.stream.max-replay", MAX_REPLAY);
-        properties.put("aigcwatch.gateway.stream.busy-retry-after", "7s");
-        String nowhere = StubService.nobodyListening();
-        gateway = Gateway.start(Map.of("funding", nowhere, "valuation", nowhere, "market", nowhere), properties);
-        changes = new ValuationChanges(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES),
-                gateway.context().getBean(JsonMapper.class));
-        ChangeHub hub = gateway.context().getBean(ChangeHub.class);
-        await().atMost(WAIT).until(() -> hub.position() != null && hub.position().nextOffsets().size() == PARTITIONS);
+        stream = StreamGateway.start(infra, PARTITIONS, Map.of(
+                "aigcwatch.gateway.stream.heartbeat", "400ms",
+                "aigcwatch.gateway.stream.max-connections", 2,
+                // no catch-up at all: every resume that has something to read is refused
+                "aigcwatch.gateway.stream.max-catch-ups", 0,
+                "aigcwatch.gateway.stream.max-replay", MAX_REPLAY,
+                "aigcwatch.gateway.stream.busy-retry-after", "7s"));
+        gateway = stream.gateway();
+        changes = stream.changes();
     }
 
     @AfterEach
@@ -71,9 +57,7 @@ class StreamLimitsTest {
 
     @AfterAll
     void stop() {
-        changes.close();
-        gateway.close();
-        admin.close();
+        stream.close();
     }
 
     @Test
@@ -96,7 +80,7 @@ class StreamLimitsTest {
             lastEventId = awaitReady(first).lastEventId();
         }
         changes.change(ValuationChanges.company("Missed AI"));
-        ChangeHub hub = gateway.context().getBean(ChangeHub.class);
+        ChangeHub hub = stream.hub();
         await().atMost(WAIT).until(() -> StreamPosition.decode(lastEventId, "id").recordsBefore(hub.position()) > 0);
         allStreamsClosed();
 
@@ -111,7 +95,7 @@ class StreamLimitsTest {
             changes.change(ValuationChanges.company("History AI " + i));
         }
         String startOfTopic = "0-0.1-0";
-        ChangeHub hub = gateway.context().getBean(ChangeHub.class);
+        ChangeHub hub = stream.hub();
         await().atMost(WAIT).until(() -> StreamPosition.decode(startOfTopic, "id").recordsBefore(hub.position())
                 > MAX_REPLAY);
 

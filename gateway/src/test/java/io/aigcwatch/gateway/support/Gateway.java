@@ -4,12 +4,17 @@ import io.aigcwatch.testkit.RealInfraExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -110,6 +115,25 @@ public final class Gateway implements AutoCloseable {
     /** A GET without any key. */
     public HttpResponse<String> getAnonymously(String path) {
         return send(request(path).GET().build());
+    }
+
+    /**
+     * The status line of a GET sent from a given local address (such as {@code 127.0.0.2}), which the JDK's client
+     * cannot choose: what a limit per client address answers another client.
+     */
+    public String statusLineFrom(String localAddress, String path, Map<String, String> headers) {
+        URI uri = uri(path);
+        StringBuilder request = new StringBuilder("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 5_000);
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ApplicationContext context() {

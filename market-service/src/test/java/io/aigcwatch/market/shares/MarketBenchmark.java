@@ -61,6 +61,8 @@ public final class MarketBenchmark {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
+            // the benchmark calls the service as the gateway would
+            properties.put(TestCredential.PROPERTY, TestCredential.VALUE);
             // the listener is not what is measured; the inbox is called directly
             properties.put("kafka.enabled", false);
             properties.put("aigcwatch.outbox.enabled", false);

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.regex.Pattern;
 
 /**
  * A service answers only the gateway (and its sibling services): every request must carry the
@@ -30,6 +31,8 @@ final class InternalCredentialFilter implements Ordered {
     /** Before every other filter: nothing of a service runs for a stranger. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     static final String TYPE = "internal-credential-required";
+    /** {@code /health} and its named parts ({@code /health/liveness}, {@code /health/readiness}, an indicator). */
+    private static final Pattern HEALTH = Pattern.compile("/health(/[A-Za-z0-9_-]+)?/?");
 
     private final InternalCredential credential;
 
@@ -40,8 +43,9 @@ final class InternalCredentialFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<Problem> check(HttpRequest<?> request) {
-        String path = request.getPath();
-        if (isHealth(path) || (path.equals("/prometheus") && fromLoopback(request))) {
+        // the raw path, matched whole: /health/../fx-rates or /health%2F.. must not pass as health
+        String path = request.getUri().getRawPath();
+        if (HEALTH.matcher(path).matches() || (path.equals("/prometheus") && fromLoopback(request))) {
             return null;
         }
         if (!credential.isConfigured()) {
@@ -54,10 +58,6 @@ final class InternalCredentialFilter implements Ordered {
                     "this service answers only the aigcwatch gateway; call it through the gateway's /api"));
         }
         return null;
-    }
-
-    private static boolean isHealth(String path) {
-        return path.equals("/health") || path.startsWith("/health/");
     }
 
     private static boolean fromLoopback(HttpRequest<?> request) {

@@ -37,6 +37,17 @@ class InternalCredentialFilterTest {
     }
 
     @Test
+    void aPathThatOnlyStartsLikeHealthIsNoHealth() throws Exception {
+        try (EmbeddedServer server = start(Map.of())) {
+            for (String path : new String[]{"/health/../door", "/health/%2e%2e/door", "/health%2F..%2Fdoor"}) {
+                HttpResponse<String> refused = send(request(server, path));
+                assertEquals(403, refused.statusCode(), () -> path + ": " + refused.body());
+            }
+            assertEquals(200, send(request(server, "/health/liveness")).statusCode());
+        }
+    }
+
+    @Test
     void aScraperOnLoopbackReadsPrometheusWithoutTheCredential() throws Exception {
         try (EmbeddedServer server = start(Map.of())) {
             HttpResponse<String> scrape = send(request(server, "/prometheus"));
