@@ -14,8 +14,6 @@ import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,35 +27,6 @@ final class ValuationStreamController {
     static final String LAST_EVENT_ID = "Last-Event-ID";
     /** For clients that cannot set headers; the header wins, since an EventSource reconnects with a newer one. */
     static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
-
-    /** What a stream owes its client of the past before the live changes. */
-    private enum Replay {
-        /** a new stream, or one that missed nothing */
-        NONE,
-        /** read what it missed with a consumer of its own */
-        CATCH_UP,
-        /** it missed more than {@link StreamConfig#maxReplay()}: tell it to reload, and go on from now */
-        TOO_FAR;
-
-        static Replay of(@Nullable StreamPosition resumeFrom, StreamPosition snapshot, long maxReplay) {
-            if (resumeFrom == null) {
-                return NONE;
-            }
-            long behind = resumeFrom.recordsBefore(snapshot);
-            return behind == 0 ? NONE : behind > maxReplay ? TOO_FAR : CATCH_UP;
-        }
-
-        static StreamGap tooFar(StreamPosition resumeFrom, StreamPosition snapshot, long maxReplay) {
-            List<StreamGap.Missed> missed = new ArrayList<>();
-            snapshot.nextOffsets().forEach((partition, next) -> {
-                if (resumeFrom.nextOffset(partition) < next) {
-                    missed.add(new StreamGap.Missed(partition, resumeFrom.nextOffset(partition), next));
-                }
-            });
-            return new StreamGap("your Last-Event-ID is more than " + maxReplay + " changes behind, more than "
-                    + "the stream replays; reload from GET /api/valuation-changes, this stream goes on from now", missed);
-        }
-    }
 
     private final ChangeHub hub;
     private final CatchUp catchUp;
