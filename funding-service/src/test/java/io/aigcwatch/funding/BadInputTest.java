@@ -63,6 +63,9 @@ class BadInputTest implements TestPropertyProvider {
         cases.add(new Case("a negative amount", with("\"value\": \"1000000\"", "\"value\": \"-5\""), 422, "amount.value"));
         cases.add(new Case("a zero amount", with("\"value\": \"1000000\"", "\"value\": 0"), 422, "amount.value"));
         cases.add(new Case("an absurd amount", with("\"value\": \"1000000\"", "\"value\": 1e30"), 422, "amount.value"));
+        cases.add(new Case("an amount in exponent notation beyond any amount", with("\"value\": \"1000000\"", "\"value\": 1e1000000000"), 422, "amount.value"));
+        cases.add(new Case("an amount of 1,001 digits", with("\"value\": \"1000000\"", "\"value\": 1" + "0".repeat(1000)), 400, null));
+        cases.add(new Case("21 segments", with("\"segments\": [\"TEXT\"]", "\"segments\": [" + "\"TEXT\",".repeat(20) + "\"TEXT\"]"), 422, "company.segments"));
         cases.add(new Case("an absurd amount in USD", with("\"value\": \"1000000\"", "\"value\": \"2000000000000\""), 422, "amount.value"));
         cases.add(new Case("an unknown currency", with("\"currency\": \"USD\", \"precision\"", "\"currency\": \"XYZ\", \"precision\""), 422, "amount.currency"));
         cases.add(new Case("a currency without a rate that year", with("\"currency\": \"USD\", \"precision\"", "\"currency\": \"CNY\", \"precision\"").replace("2023-01-10", "1995-01-10"), 422, "amount.currency"));

@@ -2,8 +2,6 @@ package io.aigcwatch.funding;
 
 import io.aigcwatch.testkit.StrangerCalls;
 import io.aigcwatch.events.Topics;
-import io.aigcwatch.funding.idempotency.IdempotencyKeys;
-import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
@@ -28,7 +26,6 @@ import static io.aigcwatch.funding.Http.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(RealInfraExtension.class)
@@ -41,8 +38,6 @@ class FundingEventsApiTest implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     JsonMapper json;
-    @Inject
-    IdempotencyKeys keys;
     private Http http;
 
     @Override
@@ -124,17 +119,6 @@ class FundingEventsApiTest implements TestPropertyProvider {
         assertEquals(422, different.statusCode());
         assertEquals("application/problem+json", different.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(http.map(different.body()).get("type").toString().endsWith("idempotency-key-reused"));
-    }
-
-    @Test
-    void aKeyStillInFlightIsRefusedWithConflict() {
-        assertTrue(keys.claim("in-flight-key", "hash-a").isEmpty(), "the first request holds the key");
-        ProblemException concurrent = assertThrows(ProblemException.class, () -> keys.claim("in-flight-key", "hash-a"));
-        assertEquals(409, concurrent.status().getCode());
-        ProblemException otherBody = assertThrows(ProblemException.class, () -> keys.claim("in-flight-key", "hash-b"));
-        assertEquals(422, otherBody.status().getCode());
-        keys.release("in-flight-key");
-        assertTrue(keys.claim("in-flight-key", "hash-b").isEmpty(), "a failed request frees its key for a retry");
     }
 
     @Test

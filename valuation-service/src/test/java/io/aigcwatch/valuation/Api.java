@@ -30,9 +30,13 @@ final class Api {
 
     /** GET that must answer 200, as a JSON object. */
     Map<String, Object> get(String path) {
-        HttpResponse<String> response = send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).build());
+        HttpResponse<String> response = getResponse(path);
         assertEquals(200, response.statusCode(), response.body());
         return map(response.body());
+    }
+
+    HttpResponse<String> getResponse(String path) {
+        return send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).build());
     }
 
     @SuppressWarnings("unchecked")

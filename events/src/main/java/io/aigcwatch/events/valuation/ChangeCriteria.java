@@ -1,5 +1,6 @@
 package io.aigcwatch.events.valuation;
 
+import io.aigcwatch.events.CompanyNames;
 import io.aigcwatch.events.Layer;
 import io.micronaut.core.annotation.Nullable;
 
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * Which valuation changes a subscriber wants, the same for a stream connection and for a webhook. Every criterion
  * that is set must hold; one that lists several values holds for any of them; none at all passes every change.
  *
- * @param companies    company ids or names, compared case-insensitively; empty for any
+ * @param companies    company ids or names; a name is compared as the registry compares it ({@link CompanyNames#key}),
+ *                     so invisible characters, widths, spacing and case do not matter; empty for any
  * @param countries    ISO 3166-1 alpha-2 codes; empty for any
  * @param layers       empty for any
  * @param unicornOnly  only changes that touch the unicorn list: a unicorn (or decacorn) before or after, so a company
@@ -29,7 +31,7 @@ public record ChangeCriteria(Set<String> companies, Set<String> countries, Set<L
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public ChangeCriteria {
-        companies = companies.stream().map(company -> company.strip().toLowerCase(Locale.ROOT))
+        companies = companies.stream().map(CompanyNames::key)
                 .collect(Collectors.toUnmodifiableSet());
         countries = countries.stream().map(country -> country.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
@@ -44,7 +46,7 @@ public record ChangeCriteria(Set<String> companies, Set<String> countries, Set<L
 
     public boolean matches(ValuationChanged change) {
         return (companies.isEmpty() || companies.contains(change.companyId().toString())
-                        || change.companyName() != null && companies.contains(change.companyName().toLowerCase(Locale.ROOT)))
+                        || change.companyName() != null && companies.contains(CompanyNames.key(change.companyName())))
                 && (countries.isEmpty() || change.country() != null
                         && countries.contains(change.country().toUpperCase(Locale.ROOT)))
                 && (layers.isEmpty() || change.layer() != null && layers.contains(change.layer()))

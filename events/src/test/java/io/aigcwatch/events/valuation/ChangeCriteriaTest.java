@@ -37,6 +37,16 @@ class ChangeCriteriaTest {
     }
 
     @Test
+    void aCompanyNameWithInvisibleOrFullWidthCharactersFiltersForTheSameCompany() {
+        for (String spelling : List.of("Zhipu\u200B AI", "\uFEFFZhipu AI", "Zhi\u00ADpu AI", "\u202EZhipu AI",
+                "Ｚｈｉｐｕ　ＡＩ", "  zhipu   ai ")) {
+            assertTrue(ChangeCriteria.of(List.of(spelling), List.of(), List.of(), false, null).matches(ZHIPU_UP),
+                    spelling);
+        }
+        assertFalse(ChangeCriteria.of(List.of("ZhipuAI"), List.of(), List.of(), false, null).matches(ZHIPU_UP));
+    }
+
+    @Test
     void unicornOnlyCountsEnteringTheListAndAFirstValuationPassesAnyMinimumChange() {
         assertTrue(ChangeCriteria.of(List.of(), List.of(), List.of(), true, null).matches(ZHIPU_UP));
         assertFalse(ChangeCriteria.of(List.of(), List.of(), List.of(), true, null).matches(FIRST_MARK));

@@ -1,6 +1,8 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.kit.limits.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -22,26 +24,27 @@ import java.util.UUID;
 @Controller("/companies")
 class CompanyController {
     private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 500;
 
     private final CompanyRegistry registry;
     private final CompanyValidator validator;
     private final CompanyRounds rounds;
+    private final InputLimits limits;
 
-    CompanyController(CompanyRegistry registry, CompanyValidator validator, CompanyRounds rounds) {
+    CompanyController(CompanyRegistry registry, CompanyValidator validator, CompanyRounds rounds, InputLimits limits) {
         this.registry = registry;
         this.validator = validator;
         this.rounds = rounds;
+        this.limits = limits;
     }
 
     /** Companies in name order, a page at a time. */
     @Get
     CompanyPage list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        int size = limit == null ? DEFAULT_PAGE : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        List<Company> found = registry.page(decode(cursor), size + 1);
+        FieldChecks checks = new FieldChecks();
+        int size = checks.pageSize("limit", limit, DEFAULT_PAGE, limits.maxPageSize());
+        String position = checks.optionalText("cursor", cursor, limits.maxCursorLength());
+        checks.throwIfAny();
+        List<Company> found = registry.page(decode(position), size + 1);
         boolean more = found.size() > size;
         List<Company> page = more ? found.subList(0, size) : found;
         String next = more ? encode(page.get(page.size() - 1).normalizedName()) : null;

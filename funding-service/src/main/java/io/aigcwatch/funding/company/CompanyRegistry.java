@@ -1,5 +1,7 @@
 package io.aigcwatch.funding.company;
 
+import io.aigcwatch.events.CompanyNames;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -11,15 +13,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one place that mints company ids. A company named again is found by its name, whatever its case and spacing,
- * or by its local-language name; the registry keeps what it first learned of its country and layer.
+ * The one place that mints company ids. A company named again is found by its name, whatever its case, spacing,
+ * widths and invisible characters, or by its local-language name; the registry keeps what it first learned of its
+ * country and layer. Names are stored as {@link CompanyNames#clean} reads them, so what is shown is what is compared.
  */
 @Singleton
 public class CompanyRegistry {
     private final CompanyRepository companies;
+    private final InputLimits limits;
 
-    CompanyRegistry(CompanyRepository companies) {
+    CompanyRegistry(CompanyRepository companies, InputLimits limits) {
         this.companies = companies;
+        this.limits = limits;
     }
 
     /**
@@ -33,11 +38,16 @@ public class CompanyRegistry {
             return companies.lockById(ref.id()).orElseThrow(() -> ProblemException.invalid("company.id",
                     "no company has the id " + ref.id()));
         }
-        String normalized = CompanyNames.normalize(ref.name());
-        return companies.lockOrRegister(UUID.randomUUID(), ref.name().trim(), normalized, ref.localName(),
-                        ref.country(), ref.layer().name(), ref.segments()).stream().findFirst()
+        String name = cleanName("company.name", ref.name());
+        if (name == null) {
+            throw ProblemException.invalid("company.name", "must have a visible character");
+        }
+        String normalized = CompanyNames.key(name);
+        String localName = cleanName("company.localName", ref.localName());
+        return companies.lockOrRegister(UUID.randomUUID(), name, normalized, localName, ref.country(),
+                        ref.layer().name(), ref.segments()).stream().findFirst()
                 .or(() -> companies.lockByNormalizedName(normalized))
-                .orElseThrow(() -> new IllegalStateException("company " + ref.name() + " vanished right after it was registered"));
+                .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
     }
 
     public Company require(UUID id) {
@@ -45,8 +55,21 @@ public class CompanyRegistry {
     }
 
     public Optional<Company> findByName(String name) {
-        return companies.findByNormalizedName(CompanyNames.normalize(name))
-                .or(() -> companies.findFirstByLocalName(name.trim()));
+        return companies.findByNormalizedName(CompanyNames.key(name))
+                .or(() -> companies.findFirstByLocalName(CompanyNames.clean(name)));
+    }
+
+    /**
+     * The name as it is stored; null when nothing visible is left. NFKC can lengthen a name, so the bound is checked
+     * on what is stored.
+     */
+    private @Nullable String cleanName(String field, @Nullable String text) {
+        String clean = text == null ? "" : CompanyNames.clean(text);
+        if (clean.codePointCount(0, clean.length()) > limits.maxNameLength()) {
+            throw ProblemException.invalid(field, "must be at most " + limits.maxNameLength()
+                    + " characters once normalised (NFKC)");
+        }
+        return clean.isEmpty() ? null : clean;
     }
 
     List<Company> page(@Nullable String afterNormalizedName, int limit) {

@@ -1,7 +1,7 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.funding.input.FieldChecks;
+import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -14,8 +14,6 @@ import java.util.Set;
 /** What makes a company valid, checked alike for a round's company and for a company registered on its own. */
 @Singleton
 public class CompanyValidator {
-    static final int MAX_SEGMENTS = 20;
-    private static final int MAX_SEGMENT_LENGTH = 50;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final InputLimits limits;
@@ -57,23 +55,17 @@ public class CompanyValidator {
         }
         String code = country.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(code)) {
-            checks.add("company.country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code");
+            checks.add("company.country", FieldChecks.quoted(country) + " is not an ISO 3166-1 alpha-2 country code");
             return null;
         }
         return code;
     }
 
-    private static List<String> segments(@Nullable List<String> segments, FieldChecks checks) {
-        if (segments == null) {
-            return List.of();
-        }
-        if (segments.size() > MAX_SEGMENTS) {
-            checks.add("company.segments", "at most " + MAX_SEGMENTS + " segments, not " + segments.size());
-            return List.of();
-        }
+    private List<String> segments(@Nullable List<String> given, FieldChecks checks) {
+        List<String> segments = checks.list("company.segments", given, limits.maxSegments());
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
-            String segment = checks.requiredText("company.segments[" + i + "]", segments.get(i), MAX_SEGMENT_LENGTH);
+            String segment = checks.requiredText("company.segments[" + i + "]", segments.get(i), limits.maxWordLength());
             if (segment != null && !clean.contains(segment.toUpperCase(Locale.ROOT))) {
                 clean.add(segment.toUpperCase(Locale.ROOT));
             }

@@ -1,5 +1,7 @@
 package io.aigcwatch.funding.fx;
 
+import io.aigcwatch.kit.limits.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -10,26 +12,39 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
-/** The rate table: readable by all, amendable by an admin (the gateway enforces the scope). */
+/**
+ * The rate table: readable by all, amendable by an admin (the gateway enforces the scope). Every parameter is
+ * bounded before a rate is looked up or a figure converted: a conversion costs the same small time for any input.
+ */
 @Controller("/fx-rates")
 class FxRateController {
-    private static final BigDecimal MAX_UNITS_PER_USD = new BigDecimal("1000000");
+    private static final int CURRENCY_LENGTH = 3;
+    /** "2023-03": a month is seven characters; anything longer is not one. */
+    private static final int MONTH_LENGTH = 7;
 
     private final FxRates rates;
+    private final InputLimits limits;
+    private final Clock clock;
 
-    FxRateController(FxRates rates) {
+    FxRateController(FxRates rates, InputLimits limits, Clock clock) {
         this.rates = rates;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     @Get
     List<RateView> list(@Nullable @QueryValue String currency) {
+        String code = currency == null || currency.isBlank() ? null
+                : FieldChecks.one(checks -> currency("currency", currency, checks));
         return rates.all().stream()
-                .filter(rate -> currency == null || rate.key().currency().equalsIgnoreCase(currency))
+                .filter(rate -> code == null || rate.key().currency().equals(code))
                 .map(RateView::of)
                 .toList();
     }
@@ -37,22 +52,11 @@ class FxRateController {
     /** What funding-service would record: other services convert with the same table, so every USD figure agrees. */
     @Get("/convert")
     ConversionView convert(@QueryValue String currency, @QueryValue String amount, @QueryValue String on) {
-        String code = currency.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!FxRates.isIsoCurrency(code)) {
-            throw ProblemException.invalid("currency", "'" + currency + "' is not an ISO 4217 currency code");
-        }
-        BigDecimal value;
-        LocalDate date;
-        try {
-            value = new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("amount", "'" + amount + "' is not a decimal number");
-        }
-        try {
-            date = LocalDate.parse(on.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("on", "'" + on + "' is not an ISO 8601 date");
-        }
+        FieldChecks checks = new FieldChecks();
+        String code = currency("currency", currency, checks);
+        BigDecimal value = checks.decimal("amount", amount, limits.amount());
+        LocalDate date = date("on", on, checks);
+        checks.throwIfAny();
         Conversion rate = rates.on(code, date).orElseThrow(() -> ProblemException.invalid("currency",
                 "no " + code + " to USD rate is known for " + date.toString().substring(0, 7)
                         + "; an admin can add one with PUT /fx-rates/" + code + "/" + date.toString().substring(0, 7)));
@@ -65,28 +69,64 @@ class FxRateController {
 
     @Put("/{currency}/{month}")
     RateView amend(String currency, String month, @Body Amendment amendment) {
-        String code = currency.toUpperCase(java.util.Locale.ROOT);
-        if (!FxRates.isIsoCurrency(code) || FxRates.USD.equals(code)) {
-            throw ProblemException.invalid("currency", "'" + currency + "' is not an ISO 4217 currency other than USD");
+        FieldChecks checks = new FieldChecks();
+        String code = currency("currency", currency, checks);
+        if (FxRates.USD.equals(code)) {
+            checks.add("currency", "USD is the currency every rate is against; amend another");
         }
-        LocalDate firstDay;
-        try {
-            firstDay = YearMonth.parse(month).atDay(1);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("month", "'" + month + "' is not a month like 2023-03");
+        LocalDate firstDay = month("month", month, checks);
+        BigDecimal given = amendment == null ? null : amendment.unitsPerUsd();
+        if (given == null) {
+            checks.add("unitsPerUsd", "is required: a positive number of units per USD");
         }
-        BigDecimal value = amendment.unitsPerUsd();
-        if (value == null || value.signum() <= 0 || value.compareTo(MAX_UNITS_PER_USD) > 0) {
-            throw ProblemException.invalid("unitsPerUsd", "must be a positive number of " + code + " per USD, at most 1000000");
-        }
+        BigDecimal value = checks.decimal("unitsPerUsd", given, limits.rate());
+        checks.throwIfAny();
         rates.amend(code, firstDay, value);
         return new RateView(code, YearMonth.from(firstDay).toString(), value, FxRate.ADMIN);
+    }
+
+    private static @Nullable String currency(String field, String currency, FieldChecks checks) {
+        String code = currency.trim().toUpperCase(Locale.ROOT);
+        if (code.length() != CURRENCY_LENGTH || !FxRates.isIsoCurrency(code)) {
+            checks.add(field, FieldChecks.quoted(currency) + " is not an ISO 4217 currency code");
+            return null;
+        }
+        return code;
+    }
+
+    /** A date a round could be announced on: the rates, and so conversions, cover no other. */
+    private @Nullable LocalDate date(String field, String date, FieldChecks checks) {
+        if (date.isBlank()) {
+            checks.add(field, "is required: an ISO 8601 date such as 2023-03-15");
+            return null;
+        }
+        LocalDate parsed = checks.date(field, date);
+        LocalDate today = LocalDate.now(clock);
+        if (parsed != null && !limits.allowsDate(parsed, today)) {
+            checks.add(field, "must be a date from " + limits.earliestDate() + " to " + limits.latestDate(today));
+            return null;
+        }
+        return parsed;
+    }
+
+    private @Nullable LocalDate month(String field, String month, FieldChecks checks) {
+        YearMonth latest = YearMonth.from(limits.latestDate(LocalDate.now(clock)));
+        try {
+            YearMonth parsed = month.length() > MONTH_LENGTH ? null : YearMonth.parse(month);
+            if (parsed != null && !parsed.isBefore(YearMonth.from(limits.earliestDate())) && !parsed.isAfter(latest)) {
+                return parsed.atDay(1);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below, with the range
+        }
+        checks.add(field, FieldChecks.quoted(month) + " is not a month like 2023-03 from "
+                + YearMonth.from(limits.earliestDate()) + " to " + latest);
+        return null;
     }
 
     @Serdeable
     record Amendment(@Nullable BigDecimal unitsPerUsd) {
     }
-
     @Serdeable
     record RateView(String currency, String month, BigDecimal unitsPerUsd, String origin) {
         static RateView of(FxRate rate) {

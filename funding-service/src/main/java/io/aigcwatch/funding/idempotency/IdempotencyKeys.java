@@ -1,26 +1,36 @@
 package io.aigcwatch.funding.idempotency;
 
 import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Idempotency-Key as the IETF httpapi draft describes it. A key is claimed in a transaction of its own before the
- * work starts, so a concurrent duplicate sees the claim and gets 409; the first response is stored in the work's
- * own transaction, so a replay never returns a response whose write was rolled back.
+ * Idempotency-Key as the IETF httpapi draft describes it, scoped per API key: the same Idempotency-Key from two
+ * callers is two requests, and one caller never gets another's response.
+ * <p>
+ * The key is held by the transaction that does the work, as a transaction-level advisory lock, and the response is
+ * stored by that same transaction. A duplicate that arrives while the first can still commit finds the lock held and
+ * gets 409, however long the first takes; when the first's transaction ends, by commit, rollback or a connection that
+ * died, the lock ends with it. So there is no claim to take over, no timeout after which two requests both run, and
+ * no release to forget. The response is inserted, never updated: should a row already be there, the work is rolled
+ * back rather than the stored response overwritten.
  */
 @Singleton
 public class IdempotencyKeys {
     static final int MAX_KEY_LENGTH = 255;
-    /** A claim held this long belongs to a request that died; another may take it over. */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
     static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final IdempotencyRepository repository;
@@ -31,49 +41,78 @@ public class IdempotencyKeys {
         this.clock = clock;
     }
 
-    /** @return the stored first response to replay, or empty when the caller now holds the key and must do the work */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
-    public Optional<StoredResponse> claim(String key, String requestHash) {
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "bad-idempotency-key",
-                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+    /**
+     * Holds the key for the rest of the calling transaction.
+     *
+     * @param caller the calling API key's id, or null for a request that carries none
+     * @return the stored first response to replay, or empty when the caller now holds the key and must do the work,
+     * then {@link #complete} it in the same transaction
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<StoredResponse> claim(@Nullable String caller, String key, String requestHash) {
+        String callerKey = callerKey(caller);
+        requireVisibleAscii("Idempotency-Key", key);
+        if (!repository.tryHold(lockKey(callerKey, key))) {
+            throw inFlight();
         }
-        if (repository.claim(key, requestHash) == 1) {
-            return Optional.empty();
-        }
-        IdempotencyRecord existing = repository.findByKey(key).orElseThrow(() -> new ProblemException(
-                HttpStatus.CONFLICT, "idempotency-key-in-flight", "a request with this Idempotency-Key just finished failing; retry"));
-        if (!existing.requestHash().equals(requestHash)) {
+        Optional<IdempotencyRecord> first = repository.find(callerKey, key);
+        if (first.isPresent() && !first.get().requestHash().equals(requestHash)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "this Idempotency-Key was first used with a different request body; use a new key for a new request");
         }
-        if (IdempotencyRecord.COMPLETED.equals(existing.state())) {
-            return Optional.of(new StoredResponse(existing.responseStatus(), existing.responseLocation(),
-                    existing.responseEtag(), existing.responseBody()));
-        }
-        boolean abandoned = existing.claimedAt().plus(ABANDONED_AFTER).isBefore(clock.instant());
-        if (abandoned && repository.takeOver(key, existing.claimedAt()) == 1) {
-            return Optional.empty();
-        }
-        throw new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight",
-                "a request with this Idempotency-Key is still being processed; retry when it has finished");
+        return first.map(IdempotencyRecord::response);
     }
 
-    /** Stores the first response, inside the transaction that did the work. */
+    /** Stores the first response, inside the transaction that {@link #claim claimed} the key and did the work. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void complete(String key, StoredResponse response) {
-        repository.complete(key, response.status(), response.location(), response.etag(), response.body());
-    }
-
-    /** Frees the key after the work failed, so that the client may retry with it. */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
-    public void release(String key) {
-        repository.release(key);
+    public void complete(@Nullable String caller, String key, String requestHash, StoredResponse response) {
+        if (repository.store(callerKey(caller), key, requestHash, response.status(), response.location(),
+                response.etag(), response.body()) == 0) {
+            throw inFlight();
+        }
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")
     @Transactional
     void forgetOldKeys() {
         repository.deleteClaimedBefore(clock.instant().minus(KEPT_FOR));
+    }
+
+    private static String callerKey(@Nullable String caller) {
+        if (caller == null || caller.isEmpty()) {
+            return "";
+        }
+        requireVisibleAscii("the caller key", caller);
+        return caller;
+    }
+
+    private static void requireVisibleAscii(String what, String value) {
+        if (value.isEmpty() || value.length() > MAX_KEY_LENGTH || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "bad-idempotency-key",
+                    what + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+        }
+    }
+
+    /** Two request bodies are the same request when their canonical forms (same spacing, same key order) are equal. */
+    public static String requestHash(String canonicalBody) {
+        return HexFormat.of().formatHex(sha256(canonicalBody));
+    }
+
+    /** One advisory lock per caller and key; a 64-bit digest, so that two keys share a lock practically never. */
+    private static long lockKey(String callerKey, String key) {
+        return ByteBuffer.wrap(sha256("idempotency-key\n" + callerKey + "\n" + key)).getLong();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static ProblemException inFlight() {
+        return new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight",
+                "a request with this Idempotency-Key is still being processed; retry when it has finished");
     }
 }

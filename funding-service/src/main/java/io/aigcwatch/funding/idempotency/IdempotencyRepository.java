@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.idempotency;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,25 +12,21 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, String> {
 
-    @Query(value = "insert into idempotency_key (key, request_hash, state) values (:key, :requestHash, 'IN_FLIGHT') on conflict do nothing",
-            nativeQuery = true)
-    int claim(String key, String requestHash);
+    /** Held until the transaction ends, by commit, rollback or a connection that died; never waits. */
+    @Query(value = "select pg_try_advisory_xact_lock(:lockKey)", nativeQuery = true)
+    boolean tryHold(long lockKey);
 
-    Optional<IdempotencyRecord> findByKey(String key);
+    @Query(value = "select * from idempotency_key where caller_key = :callerKey and key = :key", nativeQuery = true)
+    Optional<IdempotencyRecord> find(String callerKey, String key);
 
-    /** Takes over a claim whose holder crashed; only one taker wins, the one that saw the old claim time. */
-    @Query(value = "update idempotency_key set claimed_at = clock_timestamp() where key = :key and state = 'IN_FLIGHT' and claimed_at = :claimedAt",
-            nativeQuery = true)
-    int takeOver(String key, Instant claimedAt);
-
+    /** @return 0 when a response is already stored for the key: it is never overwritten */
     @Query(value = """
-            update idempotency_key set state = 'COMPLETED', response_status = :status, response_location = :location,
-              response_etag = :etag, response_body = :body, completed_at = clock_timestamp()
-            where key = :key""", nativeQuery = true)
-    void complete(String key, int status, String location, String etag, String body);
-
-    @Query(value = "delete from idempotency_key where key = :key and state = 'IN_FLIGHT'", nativeQuery = true)
-    void release(String key);
+            insert into idempotency_key (caller_key, key, request_hash, response_status, response_location,
+                                         response_etag, response_body)
+            values (:callerKey, :key, :requestHash, :status, :location, :etag, :body)
+            on conflict do nothing""", nativeQuery = true)
+    int store(String callerKey, String key, String requestHash, int status, @Nullable String location,
+              @Nullable String etag, @Nullable String body);
 
     @Query(value = "delete from idempotency_key where claimed_at < :before", nativeQuery = true)
     int deleteClaimedBefore(Instant before);

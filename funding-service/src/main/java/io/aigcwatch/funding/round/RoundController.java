@@ -5,7 +5,9 @@ import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.idempotency.StoredResponse;
-import io.aigcwatch.kit.problem.Problem.FieldError;
+import io.aigcwatch.kit.caller.CallerHeaders;
+import io.aigcwatch.kit.limits.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
@@ -25,8 +27,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,17 +38,21 @@ class RoundController {
     private final RoundWriter writer;
     private final RoundReader reader;
     private final CompanyRegistry companies;
+    private final InputLimits limits;
 
-    RoundController(RoundRecording recording, RoundWriter writer, RoundReader reader, CompanyRegistry companies) {
+    RoundController(RoundRecording recording, RoundWriter writer, RoundReader reader, CompanyRegistry companies,
+                    InputLimits limits) {
         this.recording = recording;
         this.writer = writer;
         this.reader = reader;
         this.companies = companies;
+        this.limits = limits;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey);
+    HttpResponse<?> record(@Body RoundRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                           @Nullable @Header(CallerHeaders.KEY) String caller) {
+        RoundRecording.Outcome outcome = recording.record(request, idempotencyKey, caller);
         if (outcome.created() != null) {
             RoundView round = outcome.created();
             return HttpResponse.created(round).header(HttpHeaders.LOCATION, round.location())
@@ -82,10 +86,8 @@ class RoundController {
     HttpResponse<RoundView> retract(UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Nullable @QueryValue String reason) {
         String precondition = requirePrecondition(ifMatch);
-        if (reason != null && reason.length() > 500) {
-            throw ProblemException.invalid("reason", "must be at most 500 characters");
-        }
-        RoundView round = writer.retract(id, precondition, reason);
+        String why = FieldChecks.one(checks -> checks.optionalText("reason", reason, limits.maxTextLength()));
+        RoundView round = writer.retract(id, precondition, why);
         return HttpResponse.ok(round).header(HttpHeaders.ETAG, round.etag());
     }
 
@@ -95,14 +97,17 @@ class RoundController {
                          @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                          @Nullable @QueryValue Boolean includeRetracted, @Nullable @QueryValue String cursor,
                          @Nullable @QueryValue Integer limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
-        Optional<RoundFilter> filter = filter(company, country, layer, round, from, to, Boolean.TRUE.equals(includeRetracted));
+        FieldChecks checks = new FieldChecks();
+        int size = checks.pageSize("limit", limit, PageSize.DEFAULT, limits.maxPageSize());
+        String position = checks.optionalText("cursor", cursor, limits.maxCursorLength());
+        Optional<RoundFilter> filter = filter(company, country, layer, round, from, to,
+                Boolean.TRUE.equals(includeRetracted), checks);
         if (accept != null && accept.toLowerCase(Locale.ROOT).contains(RoundCsv.MEDIA_TYPE)) {
             return HttpResponse.ok(export(filter))
                     .contentType(RoundCsv.MEDIA_TYPE + "; charset=utf-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-events.csv\"");
         }
-        int size = PageSize.requested(limit);
-        RoundCursor after = RoundCursor.decode(cursor);
+        RoundCursor after = RoundCursor.decode(position);
         if (filter.isEmpty()) {
             return HttpResponse.ok(new RoundPage(List.of(), null)).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
@@ -133,22 +138,20 @@ class RoundController {
     /** @return empty when the filter names a company that does not exist, which no round can match */
     private Optional<RoundFilter> filter(@Nullable String company, @Nullable String country, @Nullable String layer,
                                          @Nullable String round, @Nullable String from, @Nullable String to,
-                                         boolean includeRetracted) {
-        List<FieldError> errors = new ArrayList<>();
+                                         boolean includeRetracted, FieldChecks checks) {
         String countryCode = country == null ? null : country.trim().toUpperCase(Locale.ROOT);
         if (countryCode != null && !List.of(Locale.getISOCountries()).contains(countryCode)) {
-            errors.add(new FieldError("country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+            checks.add("country", FieldChecks.quoted(country) + " is not an ISO 3166-1 alpha-2 country code");
         }
-        Layer layerValue = enumParam("layer", layer, Layer.class, errors);
-        RoundType roundValue = enumParam("round", round, RoundType.class, errors);
-        LocalDate fromDate = dateParam("from", from, errors);
-        LocalDate toDate = dateParam("to", to, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        String companyName = checks.optionalText("company", company, limits.maxNameLength());
+        Layer layerValue = enumParam("layer", layer, Layer.class, checks);
+        RoundType roundValue = enumParam("round", round, RoundType.class, checks);
+        LocalDate fromDate = checks.date("from", from);
+        LocalDate toDate = checks.date("to", to);
+        checks.throwIfAny();
         UUID companyId = null;
-        if (company != null && !company.isBlank()) {
-            Optional<UUID> resolved = companyId(company);
+        if (companyName != null) {
+            Optional<UUID> resolved = companyId(companyName);
             if (resolved.isEmpty()) {
                 return Optional.empty();
             }
@@ -165,36 +168,16 @@ class RoundController {
         }
     }
 
-    private static <E extends Enum<E>> E enumParam(String name, @Nullable String value, Class<E> type, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "'" + value + "' is not one of " + List.of(type.getEnumConstants())));
-            return null;
-        }
+    private static <E extends Enum<E>> E enumParam(String name, @Nullable String value, Class<E> type, FieldChecks checks) {
+        return value == null || value.isBlank() ? null : checks.enumValue(name, value, type);
     }
 
-    private static LocalDate dateParam(String name, @Nullable String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "'" + value + "' is not an ISO 8601 date such as 2023-03-15"));
-            return null;
-        }
-    }
-
-    private static String requirePrecondition(@Nullable String ifMatch) {
+    private String requirePrecondition(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
                     "send If-Match with the ETag of the version you read, so that concurrent edits are not lost");
         }
-        return ifMatch;
+        return FieldChecks.one(checks -> checks.requiredText("If-Match", ifMatch, limits.maxTokenLength()));
     }
 
     /** @param next the cursor of the following page; absent on the last page */

@@ -19,6 +19,8 @@ final class RoundCsv {
             "usd", "usd_low", "usd_high", "units_per_usd", "rate_month", "post_money_valuation",
             "post_money_valuation_currency", "post_money_valuation_usd", "lead_investors", "other_investors", "source"};
 
+    private static final String FORMULA_STARTS = "=+-@\t\r＝＋－＠";
+
     private RoundCsv() {
     }
 
@@ -26,23 +28,32 @@ final class RoundCsv {
         return new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
     }
 
+    /**
+     * Free text (names, segments, investors, source) goes through {@link #text}; every other cell is an id, a number,
+     * a date or a code from a closed set, none of which can start a formula, and numbers stay numbers (a negative
+     * figure must not turn into text).
+     */
     static void print(CSVPrinter printer, RoundView round) throws IOException {
         MoneyData amount = round.amount();
         MoneyData valuation = round.postMoneyValuation();
         printer.printRecord(round.id(), round.version(), round.status(), round.company().id(),
                 text(round.company().name()), text(round.company().localName()), round.company().country(),
-                round.company().layer(), String.join(";", round.company().segments()), round.round(),
+                round.company().layer(), list(round.company().segments()), round.round(),
                 round.announcedOn(), amount.currency(), amount.precision(), plain(amount.value()), plain(amount.low()),
                 plain(amount.high()), plain(amount.usd()), plain(amount.usdLow()), plain(amount.usdHigh()),
                 plain(amount.unitsPerUsd()), amount.rateDate() == null ? "" : amount.rateDate().toString().substring(0, 7),
                 valuation == null ? "" : plain(valuation.value()), valuation == null ? "" : valuation.currency(),
                 valuation == null ? "" : plain(valuation.usd()),
-                text(names(round.investors(), true)), text(names(round.investors(), false)), text(round.source()));
+                list(names(round.investors(), true)), list(names(round.investors(), false)), text(round.source()));
     }
 
-    private static String names(List<InvestorData> investors, boolean leads) {
-        return investors.stream().filter(investor -> investor.lead() == leads).map(InvestorData::name)
-                .collect(Collectors.joining(";"));
+    private static List<String> names(List<InvestorData> investors, boolean leads) {
+        return investors.stream().filter(investor -> investor.lead() == leads).map(InvestorData::name).toList();
+    }
+
+    /** Each item is guarded, not only the first: an analyst who splits the cell on ";" gets a cell per item. */
+    private static String list(List<String> items) {
+        return items.stream().map(RoundCsv::text).collect(Collectors.joining(";"));
     }
 
     private static String plain(BigDecimal value) {
@@ -51,14 +62,15 @@ final class RoundCsv {
 
     /**
      * Spreadsheets run a cell that starts with = + - or @ as a formula; a company or source name must never be
-     * able to do that on an analyst's machine (OWASP "CSV injection"), so such text gets a leading apostrophe.
+     * able to do that on an analyst's machine (OWASP "CSV injection": those four, tab and carriage return), so such
+     * text gets a leading apostrophe. The full-width forms ＝＋－＠ are guarded too, as a precaution: harmless as
+     * text, they become formulas in a spreadsheet or import that folds widths. The printer then quotes the cell as
+     * RFC 4180 requires.
      */
     static String text(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -9,17 +9,13 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The write path of {@code POST} and {@code PUT /funding-events}: one validation for both, then the write; a
- * recording runs under an Idempotency-Key when the client sent one.
+ * recording runs under an Idempotency-Key, scoped to the calling API key, when the client sent one.
  */
 @Singleton
 class RoundRecording {
@@ -38,39 +34,28 @@ class RoundRecording {
         this.json = json;
     }
 
-    Outcome record(RoundRequest request, @Nullable String idempotencyKey) {
+    /** @param caller the calling API key's id, which scopes the Idempotency-Key; null when the request has none */
+    Outcome record(RoundRequest request, @Nullable String idempotencyKey, @Nullable String caller) {
         ValidRound valid = validator.validate(request);
         if (idempotencyKey == null) {
             return Outcome.created(writer.record(valid));
         }
-        Optional<StoredResponse> first = keys.claim(idempotencyKey, hash(request));
-        if (first.isPresent()) {
-            return Outcome.replayed(first.get());
-        }
-        try {
-            return Outcome.created(transactions.executeWrite(status -> {
-                RoundView view = writer.record(valid);
-                keys.complete(idempotencyKey, new StoredResponse(201, view.location(), view.etag(), write(view)));
-                return view;
-            }));
-        } catch (RuntimeException e) {
-            keys.release(idempotencyKey);
-            throw e;
-        }
+        String requestHash = IdempotencyKeys.requestHash(write(request));
+        // one transaction holds the key, records the round and stores the response: none outlives the others
+        return transactions.executeWrite(status -> {
+            Optional<StoredResponse> first = keys.claim(caller, idempotencyKey, requestHash);
+            if (first.isPresent()) {
+                return Outcome.replayed(first.get());
+            }
+            RoundView view = writer.record(valid);
+            keys.complete(caller, idempotencyKey, requestHash,
+                    new StoredResponse(201, view.location(), view.etag(), write(view)));
+            return Outcome.created(view);
+        });
     }
 
     RoundView correct(UUID id, String ifMatch, RoundRequest request) {
         return writer.correct(id, ifMatch, validator.validate(request));
-    }
-
-    /** Two bodies are the same request when they say the same thing, whatever their spacing or key order. */
-    private String hash(RoundRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private String write(Object value) {

@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.round;
 
+import io.aigcwatch.events.CompanyNames;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.RoundType;
@@ -7,7 +8,7 @@ import io.aigcwatch.funding.company.CompanyRef;
 import io.aigcwatch.funding.company.CompanyValidator;
 import io.aigcwatch.funding.fx.Conversion;
 import io.aigcwatch.funding.fx.FxRates;
-import io.aigcwatch.funding.input.FieldChecks;
+import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -29,11 +30,6 @@ import java.util.Set;
  */
 @Singleton
 class RoundValidator {
-    static final int MAX_INVESTORS = 100;
-    /** More integer digits than any real amount in any currency has (10^18 JPY is far beyond world GDP). */
-    private static final int MAX_INTEGER_DIGITS = 18;
-    private static final int MAX_DECIMALS = 4;
-
     private final CompanyValidator companies;
     private final FxRates rates;
     private final InputLimits limits;
@@ -81,9 +77,9 @@ class RoundValidator {
         if (!precisionAllowed && input.precision() != null && !"EXACT".equalsIgnoreCase(input.precision().trim())) {
             checks.add(field + ".precision", "a valuation is a single figure; leave precision out");
         }
-        BigDecimal value = figure(field + ".value", input.value(), checks);
-        BigDecimal low = figure(field + ".low", input.low(), checks);
-        BigDecimal high = figure(field + ".high", input.high(), checks);
+        BigDecimal value = checks.decimal(field + ".value", input.value(), limits.amount());
+        BigDecimal low = checks.decimal(field + ".low", input.low(), limits.amount());
+        BigDecimal high = checks.decimal(field + ".high", input.high(), limits.amount());
         if (precision == null) {
             return null;
         }
@@ -135,29 +131,10 @@ class RoundValidator {
         }
         String code = currency.trim().toUpperCase(Locale.ROOT);
         if (!FxRates.isIsoCurrency(code)) {
-            checks.add(field, "'" + currency + "' is not an ISO 4217 currency code");
+            checks.add(field, FieldChecks.quoted(currency) + " is not an ISO 4217 currency code");
             return null;
         }
         return code;
-    }
-
-    private static BigDecimal figure(String field, @Nullable BigDecimal value, FieldChecks checks) {
-        if (value == null) {
-            return null;
-        }
-        if (value.signum() <= 0) {
-            checks.add(field, "must be positive, not " + value.toPlainString());
-            return null;
-        }
-        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            checks.add(field, "is absurdly large (" + value.toEngineeringString() + ")");
-            return null;
-        }
-        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            checks.add(field, "has more than " + MAX_DECIMALS + " decimal places");
-            return null;
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 
     private LocalDate announcedOn(@Nullable LocalDate date, FieldChecks checks) {
@@ -175,14 +152,8 @@ class RoundValidator {
         return date;
     }
 
-    private List<InvestorData> investors(@Nullable List<RoundRequest.InvestorInput> investors, FieldChecks checks) {
-        if (investors == null) {
-            return List.of();
-        }
-        if (investors.size() > MAX_INVESTORS) {
-            checks.add("investors", "at most " + MAX_INVESTORS + " investors, not " + investors.size());
-            return List.of();
-        }
+    private List<InvestorData> investors(@Nullable List<RoundRequest.InvestorInput> listed, FieldChecks checks) {
+        List<RoundRequest.InvestorInput> investors = checks.list("investors", listed, limits.maxListItems());
         List<InvestorData> clean = new ArrayList<>(investors.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < investors.size(); i++) {
@@ -192,8 +163,15 @@ class RoundValidator {
                 checks.add(field, "must be an object with a name");
                 continue;
             }
-            String name = checks.requiredText(field + ".name", investor.name(), limits.maxNameLength());
-            if (name != null && !seen.add(name.toLowerCase(Locale.ROOT))) {
+            String given = checks.requiredText(field + ".name", investor.name(), limits.maxNameLength());
+            // an investor is a company too: invisible characters or full-width letters must not list it twice
+            String name = given == null ? null : CompanyNames.clean(given);
+            if (name != null && name.isEmpty()) {
+                checks.add(field + ".name", "must have a visible character");
+            } else if (name != null && name.codePointCount(0, name.length()) > limits.maxNameLength()) {
+                checks.add(field + ".name", "must be at most " + limits.maxNameLength()
+                        + " characters once normalised (NFKC)");
+            } else if (name != null && !seen.add(CompanyNames.key(name))) {
                 checks.add(field + ".name", "'" + name + "' is listed twice");
             }
             clean.add(new InvestorData(name, Boolean.TRUE.equals(investor.lead())));

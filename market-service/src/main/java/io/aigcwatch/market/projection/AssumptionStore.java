@@ -1,5 +1,6 @@
 package io.aigcwatch.market.projection;
 
+import io.aigcwatch.kit.limits.InputLimits;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.io.ResourceResolver;
@@ -20,11 +21,13 @@ public class AssumptionStore implements ApplicationEventListener<StartupEvent> {
     private final AssumptionSetRepository versions;
     private final JsonMapper json;
     private final ResourceResolver resources;
+    private final InputLimits limits;
 
-    AssumptionStore(AssumptionSetRepository versions, JsonMapper json, ResourceResolver resources) {
+    AssumptionStore(AssumptionSetRepository versions, JsonMapper json, ResourceResolver resources, InputLimits limits) {
         this.versions = versions;
         this.json = json;
         this.resources = resources;
+        this.limits = limits;
     }
 
     @Override
@@ -52,7 +55,7 @@ public class AssumptionStore implements ApplicationEventListener<StartupEvent> {
     /** Checks and stores a new version; a bad set leaves the stored one as it was. */
     @Transactional
     public Versioned replace(Assumptions assumptions) {
-        AssumptionRules.check(assumptions);
+        AssumptionRules.check(assumptions, limits);
         try {
             versions.append(json.writeValueAsString(assumptions));
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.aigcwatch.market.projection;
 
+import io.aigcwatch.kit.limits.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.market.recompute.Recomputer;
 import io.micronaut.core.annotation.Nullable;
@@ -14,31 +16,46 @@ import java.util.Locale;
 
 @Controller("/market")
 class ProjectionController {
+    private static final int DEFAULT_FROM = 2023;
+    private static final int DEFAULT_TO = 2030;
+
     private final AssumptionStore store;
     private final Recomputer recomputer;
+    private final InputLimits limits;
 
-    ProjectionController(AssumptionStore store, Recomputer recomputer) {
+    ProjectionController(AssumptionStore store, Recomputer recomputer, InputLimits limits) {
         this.store = store;
         this.recomputer = recomputer;
+        this.limits = limits;
     }
 
     /** Market size and revenue-model shares for each year, with the warnings and the inputs' version. */
     @Get("/projections")
     Projection projections(@Nullable @QueryValue Integer from, @Nullable @QueryValue Integer to,
                            @Nullable @QueryValue String scenario) {
-        int first = from == null ? 2023 : from;
-        int last = to == null ? 2030 : to;
-        if (first < AssumptionRules.EARLIEST || last > AssumptionRules.LATEST || first > last) {
-            throw ProblemException.invalid("from", "from and to must be years from " + AssumptionRules.EARLIEST
-                    + " to " + AssumptionRules.LATEST + ", from not after to");
+        int first = from == null ? DEFAULT_FROM : from;
+        int last = to == null ? DEFAULT_TO : to;
+        FieldChecks checks = new FieldChecks();
+        year("from", first, checks);
+        year("to", last, checks);
+        if (first > last) {
+            checks.add("to", "must not be before from (" + first + ")");
         }
+        String given = checks.optionalText("scenario", scenario, limits.maxWordLength());
+        checks.throwIfAny();
         AssumptionStore.Versioned current = store.current();
-        String name = scenario == null ? "BASE" : scenario.trim().toUpperCase(Locale.ROOT);
+        String name = given == null ? "BASE" : given.toUpperCase(Locale.ROOT);
         if (!current.assumptions().scenarios().containsKey(name)) {
-            throw ProblemException.invalid("scenario", "'" + scenario + "' is not one of "
+            throw ProblemException.invalid("scenario", FieldChecks.quoted(scenario) + " is not one of "
                     + current.assumptions().scenarios().keySet());
         }
         return ProjectionModel.project(current.assumptions(), current.version(), first, last, name);
+    }
+
+    private static void year(String field, int year, FieldChecks checks) {
+        if (year < AssumptionRules.EARLIEST || year > AssumptionRules.LATEST) {
+            checks.add(field, "must be a year from " + AssumptionRules.EARLIEST + " to " + AssumptionRules.LATEST);
+        }
     }
 
     @Get("/assumptions")

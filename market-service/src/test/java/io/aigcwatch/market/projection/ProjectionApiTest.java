@@ -2,6 +2,7 @@ package io.aigcwatch.market.projection;
 
 import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.Refusals;
 import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
 import io.aigcwatch.events.Topics;
@@ -81,6 +82,74 @@ class ProjectionApiTest implements TestPropertyProvider {
                 () -> "45 + 32 + 10 + 13 is 100: nothing to correct, " + after);
         assertEquals(422, send("GET", "/market/projections?scenario=WILD", null).statusCode());
         assertEquals(422, send("GET", "/market/projections?from=2031&to=2030", null).statusCode());
+    }
+
+    /**
+     * A market size of 1e1000000000 was stored, and every projection from it then failed as infinite; now each
+     * figure, text and list is bounded before anything is stored, and a refusal names its field.
+     */
+    @Test
+    void assumptionsAndParametersOutOfBoundsNameTheirFieldAndChangeNothing() throws Exception {
+        String stored = send("GET", "/market/assumptions", null).body();
+        String body = json.writeValueAsString(map(stored).get("assumptions"));
+        Refusals refusals = Refusals.changingNoRow(Duration.ofSeconds(2), infra, "market.assumption_set",
+                "(select id from market.outbox)");
+        for (String size : List.of("1e1000000000", "-1e1000000000", "1e-1000000000", "1e19")) {
+            refusals.expect("a market size of " + size, "sizeAnchors[0].value",
+                    () -> put(replaceOnce(body, "\"value\":17000000000", "\"value\":" + size)));
+        }
+        refusals.expect("a market that grows a million-fold in a year", "sizeAnchors[1].value",
+                () -> put(replaceOnce(body, "\"year\":2030", "\"year\":2024").replace("1150000000000", "17000000000000000")));
+        refusals.expect("a share of 1e1000000000", "shareAnchors[0].shares.MAAS",
+                () -> put(replaceOnce(body, "\"MAAS\":5", "\"MAAS\":1e1000000000")));
+        refusals.expect("a rate of 1e-1000000000", "cnyPerUsd",
+                () -> put(replaceOnce(body, "\"cnyPerUsd\":7.1", "\"cnyPerUsd\":1e-1000000000")));
+        refusals.expect("a scenario factor of 1e400", "scenarios.HIGH",
+                () -> put(replaceOnce(body, "\"HIGH\":1.25", "\"HIGH\":1e400")));
+        refusals.expect("a source over 2000", "source",
+                () -> put(body.replaceFirst("\"source\":\"[^\"]*\"", "\"source\":\"" + "x".repeat(2001) + "\"")));
+        refusals.expect("a null stage", "stages[0]", () -> put(body.replaceFirst("\"stages\":\\[", "\"stages\":[null,")));
+        StringBuilder stages = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            stages.append("{\"name\":\"S").append(i).append("\",\"from\":2023,\"to\":2024},");
+        }
+        refusals.expect("101 stages", "stages", () -> put(body.replaceFirst("\"stages\":\\[", "\"stages\":[" + stages)));
+        refusals.expect("a year before 1990", "from", () -> get("/market/projections?from=1&to=2030"));
+        refusals.expect("a scenario name over 50", "scenario", () -> get("/market/projections?scenario=" + "x".repeat(51)));
+        refusals.expect("a dimension over 50", "by", () -> get("/market/shares?by=" + "x".repeat(51)));
+        refusals.assertAllRefused();
+        assertEquals(stored, send("GET", "/market/assumptions", null).body(), "nothing changed");
+        assertEquals(200, send("GET", "/market/projections", null).statusCode());
+    }
+
+    private static String replaceOnce(String body, String from, String to) {
+        if (!body.contains(from)) {
+            throw new IllegalArgumentException("the stored assumptions have no " + from + ": " + body);
+        }
+        return body.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    }
+
+    private HttpResponse<String> put(String body) {
+        return unchecked(() -> send("PUT", "/market/assumptions", body));
+    }
+
+    private HttpResponse<String> get(String path) {
+        return unchecked(() -> send("GET", path, null));
+    }
+
+    private static HttpResponse<String> unchecked(Call call) {
+        try {
+            return call.send();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws IOException, InterruptedException;
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due deliveries. Each tick claims as many as there are free slots and sends them without waiting, so one slow
- * receiver holds one slot, not the whole dispatcher. Deliveries are rows: after a restart, or on another instance,
+ * receiver holds one slot, not the whole dispatcher; claims take owners in turn, up to a cap each (see
+ * {@link DeliveryClaims}), so one API key's silent receivers cannot hold every slot either. Deliveries are rows: after a restart, or on another instance,
  * whatever is due is picked up; an attempt cut off by a stop is made again once its claim lapses, with the same
  * {@code webhook-id}, so receivers see at-least-once delivery and dedup on that id. Deliveries go out side by
  * side, so two changes may reach a receiver in either order; each carries its own time and as-of date.
@@ -43,7 +44,7 @@ class DeliveryDispatcher {
         }
         List<DeliveryClaims.Claimed> due;
         try {
-            due = claims.claimDue(free, config.claimLease());
+            due = claims.claimDue(free, config.maxInFlightPerOwner(), config.claimLease());
         } catch (RuntimeException e) {
             // the database may be back by the next tick; nothing was claimed, so nothing is lost
             LOG.warn("Could not claim due webhook deliveries", e);

@@ -33,19 +33,19 @@ interface DeliveryRepository extends GenericRepository<Delivery, Long> {
 
     @Query(value = """
             update webhook_delivery set status = 'DELIVERED', last_status = :httpStatus, last_error = null,
-                   next_attempt_at = null, delivered_at = now(), updated_at = now()
+                   next_attempt_at = null, claimed_until = null, delivered_at = now(), updated_at = now()
             where id = :id and attempts = :attempt and status = 'PENDING'""", nativeQuery = true)
     int delivered(UUID id, int attempt, int httpStatus);
 
     @Query(value = """
-            update webhook_delivery set last_status = :httpStatus, last_error = :error,
+            update webhook_delivery set last_status = :httpStatus, last_error = :error, claimed_until = null,
                    next_attempt_at = now() + make_interval(secs => :delaySeconds), updated_at = now()
             where id = :id and attempts = :attempt and status = 'PENDING'""", nativeQuery = true)
     int retryLater(UUID id, int attempt, @Nullable Integer httpStatus, @Nullable String error, double delaySeconds);
 
     @Query(value = """
             update webhook_delivery set status = 'FAILED', last_status = :httpStatus, last_error = :error,
-                   next_attempt_at = null, updated_at = now()
+                   next_attempt_at = null, claimed_until = null, updated_at = now()
             where id = :id and attempts = :attempt and status = 'PENDING'""", nativeQuery = true)
     int failed(UUID id, int attempt, @Nullable Integer httpStatus, @Nullable String error);
 

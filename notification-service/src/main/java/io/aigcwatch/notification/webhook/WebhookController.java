@@ -1,6 +1,7 @@
 package io.aigcwatch.notification.webhook;
 
 import io.aigcwatch.notification.caller.Caller;
+import io.aigcwatch.notification.delivery.DeliveryLog;
 import io.aigcwatch.notification.delivery.DeliveryView;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +21,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code /webhooks}, public behind the gateway as {@code /api/webhooks}. Blocking (the database, and resolving a URL's
@@ -29,8 +31,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WebhookController {
     static final String PATH = "/webhooks";
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
 
     private final Webhooks webhooks;
 
@@ -51,29 +51,29 @@ class WebhookController {
 
     @Get("/{id}")
     WebhookView get(HttpRequest<?> request, String id) {
-        return webhooks.get(owner(request), id);
+        return webhooks.get(owner(request), WebhookParameters.id(id));
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(HttpRequest<?> request, String id) {
-        webhooks.delete(owner(request), id);
+        webhooks.delete(owner(request), WebhookParameters.id(id));
     }
 
     /** Clears FAILING: the webhook gets deliveries again, the held ones first. */
     @Post("/{id}/reactivate")
     WebhookView reactivate(HttpRequest<?> request, String id) {
-        return webhooks.reactivate(owner(request), id);
+        return webhooks.reactivate(owner(request), WebhookParameters.id(id));
     }
 
     @Get("/{id}/deliveries")
     DeliveryView.Page deliveries(HttpRequest<?> request, String id, @Nullable @QueryValue String cursor,
-                                 @Nullable @QueryValue Integer limit) {
-        int size = limit == null ? DEFAULT_PAGE : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        return webhooks.deliveries(owner(request), id, cursor, size);
+                                 @Nullable @QueryValue String limit) {
+        // each parameter checked before anything is looked up; limit is taken as text so that a malformed one is named
+        UUID webhookId = WebhookParameters.id(id);
+        int size = WebhookParameters.limit(limit);
+        long before = DeliveryLog.before(cursor);
+        return webhooks.deliveries(owner(request), webhookId, before, size);
     }
 
     /**

@@ -22,7 +22,11 @@ class WebhookRequestValidator {
     static final int MAX_DESCRIPTION_LENGTH = 500;
     static final int MAX_FILTER_VALUES = 100;
     static final int MAX_COMPANY_LENGTH = 200;
+    /** No filter value is longer: a company id or name, a country code, a layer. */
+    static final int MAX_FILTER_VALUE_LENGTH = MAX_COMPANY_LENGTH;
     static final BigDecimal MAX_CHANGE_PCT = new BigDecimal("100000");
+    /** Changes are reported to the hundredth of a percent; finer thresholds would only be a way to store huge scales. */
+    static final int MAX_CHANGE_PCT_DECIMALS = 2;
 
     private final TargetGuard guard;
 
@@ -72,8 +76,10 @@ class WebhookRequestValidator {
                 .stream().map(value -> value.strip().toUpperCase(Locale.ROOT)).toList();
         List<String> layerNames = values("filters.layers", given.layers(), errors, ChangeCriteria::layerProblem);
         BigDecimal minChangePct = given.minChangePct();
-        if (minChangePct != null && (minChangePct.signum() < 0 || minChangePct.compareTo(MAX_CHANGE_PCT) > 0)) {
-            errors.add(new Problem.FieldError("filters.minChangePct", "must be between 0 and " + MAX_CHANGE_PCT));
+        if (minChangePct != null && (minChangePct.signum() < 0 || minChangePct.compareTo(MAX_CHANGE_PCT) > 0
+                || minChangePct.stripTrailingZeros().scale() > MAX_CHANGE_PCT_DECIMALS)) {
+            errors.add(new Problem.FieldError("filters.minChangePct", "must be between 0 and " + MAX_CHANGE_PCT
+                    + " with at most " + MAX_CHANGE_PCT_DECIMALS + " decimals"));
         }
         if (!errors.isEmpty()) {
             return WebhookFilters.NONE;
@@ -94,7 +100,9 @@ class WebhookRequestValidator {
         }
         for (int i = 0; i < given.size(); i++) {
             String value = given.get(i);
-            String problem = value == null ? "must not be null" : problemOf.apply(value);
+            String problem = value == null ? "must not be null"
+                    : value.length() > MAX_FILTER_VALUE_LENGTH
+                    ? "must be at most " + MAX_FILTER_VALUE_LENGTH + " characters" : problemOf.apply(value);
             if (problem != null) {
                 errors.add(new Problem.FieldError(field + "[" + i + "]", problem));
             }

@@ -12,6 +12,8 @@ public final class WebhookSecret {
     static final String PREFIX = "whsec_";
     static final int MIN_KEY_BYTES = 24;
     static final int MAX_KEY_BYTES = 64;
+    /** The prefix and the padded base64 of {@link #MAX_KEY_BYTES}: anything longer is refused before it is decoded. */
+    static final int MAX_LENGTH = PREFIX.length() + (MAX_KEY_BYTES + 2) / 3 * 4;
     private static final int GENERATED_KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,7 +30,7 @@ public final class WebhookSecret {
     static Optional<String> problemWith(String secret) {
         String expected = "must be " + PREFIX + " followed by the base64 of " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES
                 + " random bytes, or left out to have one generated";
-        if (!secret.startsWith(PREFIX)) {
+        if (secret.length() > MAX_LENGTH || !secret.startsWith(PREFIX)) {
             return Optional.of(expected);
         }
         try {

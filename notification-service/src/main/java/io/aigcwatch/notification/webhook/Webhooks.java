@@ -11,7 +11,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,39 +61,32 @@ class Webhooks {
         return found.stream().map(WebhookView::of).toList();
     }
 
-    WebhookView get(Caller caller, String id) {
+    WebhookView get(Caller caller, UUID id) {
         return WebhookView.of(require(caller, id));
     }
 
     @Transactional
-    void delete(Caller caller, String id) {
+    void delete(Caller caller, UUID id) {
         webhooks.deleteById(require(caller, id).id());
     }
 
     /** ACTIVE again; the deliveries held while it was failing are due at once. */
     @Transactional
-    WebhookView reactivate(Caller caller, String id) {
+    WebhookView reactivate(Caller caller, UUID id) {
         Webhook webhook = require(caller, id);
         webhooks.markActive(webhook.id());
         deliveries.releaseHeld(webhook.id());
         return WebhookView.of(webhooks.findById(webhook.id()).orElseThrow());
     }
 
-    DeliveryView.Page deliveries(Caller caller, String id, String cursor, int limit) {
-        return deliveries.page(require(caller, id).id(), cursor, limit);
+    /** @param before {@link DeliveryLog#before} of the caller's cursor */
+    DeliveryView.Page deliveries(Caller caller, UUID id, long before, int limit) {
+        return deliveries.page(require(caller, id).id(), before, limit);
     }
 
-    private Webhook require(Caller caller, String id) {
-        return parse(id).flatMap(webhooks::findById)
+    private Webhook require(Caller caller, UUID id) {
+        return webhooks.findById(id)
                 .filter(webhook -> caller.has(Caller.ADMIN) || webhook.ownerId().equals(caller.id()))
                 .orElseThrow(() -> ProblemException.notFound("webhook " + id));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

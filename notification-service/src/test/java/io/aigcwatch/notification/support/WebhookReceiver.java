@@ -46,11 +46,20 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver start() {
+        return startOn(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** @param port 0 for any free one */
+    public static WebhookReceiver startOn(InetAddress address, int port) {
         try {
-            return new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+            return new WebhookReceiver(HttpServer.create(new InetSocketAddress(address, port), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url(String path) {

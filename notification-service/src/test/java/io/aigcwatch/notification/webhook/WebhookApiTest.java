@@ -130,6 +130,27 @@ class WebhookApiTest {
         assertEquals(before, webhookRows());
     }
 
+    /** Issue 11: benchmarking, IETF, 6to4, local-use NAT64 and Teredo addresses were let through. */
+    @Test
+    void specialPurposeRangesAreRefusedAndAPublicNeighbourIsNot() throws SQLException {
+        long before = webhookRows();
+        for (String address : List.of("198.18.0.1", "198.19.255.254", "192.0.0.8", "192.0.2.1", "198.51.100.1",
+                "203.0.113.1", "255.255.255.255", "240.0.0.1", "[2002:c0a8:101::1]", "[2002:808:808::1]",
+                "[64:ff9b:1::a00:1]", "[64:ff9b::a00:1]", "[64:ff9b::7f00:1]", "[2001:0:4136:e378:8000:63bf:3fff:fdd2]",
+                "[2001:db8::1]", "[::ffff:192.168.1.1]", "[fc00::1]", "[ff02::1]")) {
+            HttpResponse<String> response = api.post(ALICE, "/webhooks", "{\"url\": \"https://" + address + "/hook\"}");
+
+            assertEquals(422, response.statusCode(), () -> address + ": " + response.body());
+            assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
+            assertTrue(response.body().contains("\"field\":\"url\""), () -> address + ": " + response.body());
+        }
+        assertEquals(before, webhookRows());
+
+        for (String address : List.of("198.20.0.1", "192.0.1.1", "[2003::1]", "[64:ff9b::808:808]")) {
+            api.register("neighbour;read", "{\"url\": \"https://" + address + "/neighbour\"}");
+        }
+    }
+
     @Test
     void anotherCallerGets404AndCannotDeleteIt() {
         String id = (String) api.register(ALICE, "{\"url\": \"https://1.1.1.1/alice-only\"}").get("id");
@@ -173,7 +194,7 @@ class WebhookApiTest {
     void unknownIdsAndBadPagesAreProblems() {
         String id = (String) api.register(ALICE, "{\"url\": \"https://1.1.1.1/pages\"}").get("id");
 
-        assertEquals(404, api.get(ALICE, "/webhooks/not-a-uuid").statusCode());
+        assertEquals(422, api.get(ALICE, "/webhooks/not-a-uuid").statusCode());
         assertEquals(404, api.get(ALICE, "/webhooks/00000000-0000-0000-0000-000000000000").statusCode());
         assertEquals(422, api.get(ALICE, "/webhooks/" + id + "/deliveries?limit=0").statusCode());
         assertEquals(422, api.get(ALICE, "/webhooks/" + id + "/deliveries?cursor=%25%25").statusCode());

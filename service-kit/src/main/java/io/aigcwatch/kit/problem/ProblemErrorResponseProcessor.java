@@ -38,8 +38,14 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
-    /** Bean validation paths look like {@code create.request.amount.value}; clients know only {@code amount.value}. */
+    /**
+     * Bean validation paths look like {@code create.request.amount.value}, and a parameter Micronaut could not
+     * convert is a JSON pointer such as {@code /limit}; clients know only {@code amount.value} and {@code limit}.
+     */
     static String fieldName(String path) {
+        if (path.startsWith("/")) {
+            return path.substring(1).replace('/', '.');
+        }
         int request = path.indexOf(".request.");
         if (request >= 0) {
             return path.substring(request + ".request.".length());

@@ -1,8 +1,9 @@
 package io.aigcwatch.valuation.marks;
 
 import io.aigcwatch.events.funding.CompanyData;
-import io.aigcwatch.kit.problem.Problem.FieldError;
+import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
+import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.ValuationLedger;
 import io.aigcwatch.valuation.ledger.ValuationPoint;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Records a valuation mark: checks it, has funding-service register its company and convert its figure (so that
@@ -31,6 +33,8 @@ import java.util.UUID;
 @Singleton
 class MarkRecording {
     private static final List<String> BASES = List.of("REPORTED", "ESTIMATED");
+    private static final List<String> LABELS = List.of("UNICORN", "DECACORN");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final FundingClient funding;
     private final ValuationLedger ledger;
@@ -50,44 +54,42 @@ class MarkRecording {
     }
 
     MarkView record(MarkRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         if (request.company() == null) {
-            errors.add(new FieldError("company", "is required: its name, country and layer"));
+            checks.add("company", "is required: its name, country and layer");
+        } else {
+            boundCompany(request.company(), checks);
         }
-        BigDecimal value = request.valuation() == null ? null : request.valuation().value();
+        BigDecimal given = request.valuation() == null ? null : request.valuation().value();
+        if (given == null) {
+            checks.add("valuation.value", "is required and must be positive");
+        }
+        BigDecimal value = checks.decimal("valuation.value", given, limits.amount());
         String currency = request.valuation() == null || request.valuation().currency() == null ? null
                 : request.valuation().currency().trim().toUpperCase(Locale.ROOT);
-        if (value == null || value.signum() <= 0) {
-            errors.add(new FieldError("valuation.value", "is required and must be positive"));
-        }
-        if (currency == null || currency.length() != 3) {
-            errors.add(new FieldError("valuation.currency", "is required: an ISO 4217 code such as USD"));
+        if (currency == null || !CURRENCY.matcher(currency).matches()) {
+            checks.add("valuation.currency", "is required: an ISO 4217 code such as USD");
         }
         if (request.asOf() == null || !limits.allowsDate(request.asOf(), LocalDate.now(clock))) {
-            errors.add(new FieldError("asOf", "is required: a date from " + limits.earliestDate() + " to "
-                    + limits.daysAhead() + " days ahead"));
+            checks.add("asOf", "is required: a date from " + limits.earliestDate() + " to "
+                    + limits.daysAhead() + " days ahead");
         }
         String basis = request.basis() == null ? "REPORTED" : request.basis().trim().toUpperCase(Locale.ROOT);
         if (!BASES.contains(basis)) {
-            errors.add(new FieldError("basis", "'" + request.basis() + "' is not one of " + BASES));
+            checks.add("basis", FieldChecks.quoted(request.basis()) + " is not one of " + BASES);
         }
-        if (request.source() != null && request.source().length() > limits.maxSourceLength()) {
-            errors.add(new FieldError("source", "must be at most " + limits.maxSourceLength() + " characters"));
-        }
+        String source = checks.optionalText("source", request.source(), limits.maxSourceLength());
         String listedAs = request.listedAs() == null ? null : request.listedAs().trim().toUpperCase(Locale.ROOT);
-        if (listedAs != null && !List.of("UNICORN", "DECACORN").contains(listedAs)) {
-            errors.add(new FieldError("listedAs", "'" + request.listedAs() + "' is not one of [UNICORN, DECACORN]"));
+        if (listedAs != null && !LABELS.contains(listedAs)) {
+            checks.add("listedAs", FieldChecks.quoted(request.listedAs()) + " is not one of " + LABELS);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        checks.throwIfAny();
         CompanyData company = call("company", () -> funding.register(request.company()));
         FundingClient.Conversion usd = call("valuation", () -> funding.convert(currency, value.toPlainString(),
                 request.asOf().toString()));
         if (usd.usd().compareTo(limits.maxValuationUsd()) > 0) {
             throw ProblemException.invalid("valuation.value", "is absurd: USD " + usd.usd().toPlainString());
         }
-        String source = request.source() == null || request.source().isBlank() ? null : request.source().strip();
         return transactions.executeWrite(status -> {
             duplicates.rejectIfRecorded(company.id(), request.asOf(), source);
             ValuationPoint point = ledger.applyMark(company, request.asOf(), value, currency, usd.usd(), basis,
@@ -95,6 +97,21 @@ class MarkRecording {
             return new MarkView(point.id(), company, request.asOf(), value, currency, usd.usd(), usd.unitsPerUsd(),
                     usd.rateDate(), basis, source, listedAs);
         });
+    }
+
+    /**
+     * The company's texts and list within bounds before funding-service is asked anything; funding-service then
+     * checks what they mean (a country code, a layer) and registers the company.
+     */
+    private void boundCompany(MarkRequest.Company company, FieldChecks checks) {
+        checks.optionalText("company.name", company.name(), limits.maxNameLength());
+        checks.optionalText("company.localName", company.localName(), limits.maxNameLength());
+        checks.optionalText("company.country", company.country(), limits.maxWordLength());
+        checks.optionalText("company.layer", company.layer(), limits.maxWordLength());
+        List<String> segments = checks.list("company.segments", company.segments(), limits.maxSegments());
+        for (int i = 0; i < segments.size(); i++) {
+            checks.optionalText("company.segments[" + i + "]", segments.get(i), limits.maxWordLength());
+        }
     }
 
     /**

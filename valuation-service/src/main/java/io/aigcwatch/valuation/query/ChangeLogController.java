@@ -1,6 +1,7 @@
 package io.aigcwatch.valuation.query;
 
-import io.aigcwatch.kit.problem.ProblemException;
+import io.aigcwatch.kit.limits.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.valuation.ledger.ChangeLog;
 import io.aigcwatch.valuation.ledger.ChangeLogEntry;
 import io.micronaut.core.annotation.Nullable;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,30 +24,27 @@ import java.util.stream.Collectors;
  */
 @Controller("/valuation-changes")
 class ChangeLogController {
-    private static final int MAX_PAGE = 500;
+    private static final int DEFAULT_PAGE = 100;
 
     private final ChangeLog changes;
+    private final InputLimits limits;
 
-    ChangeLogController(ChangeLog changes) {
+    ChangeLogController(ChangeLog changes, InputLimits limits) {
         this.changes = changes;
+        this.limits = limits;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> page(@Nullable @QueryValue String since, @Nullable @QueryValue Long cursor,
                               @Nullable @QueryValue Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        FieldChecks checks = new FieldChecks();
+        int size = checks.pageSize("limit", limit, DEFAULT_PAGE, limits.maxPageSize());
+        if (cursor != null && cursor < 0) {
+            checks.add("cursor", "must be a cursor this API handed out, never below 0");
         }
-        long after = cursor == null ? 0 : cursor;
-        Instant from = null;
-        if (since != null && !since.isBlank()) {
-            try {
-                from = Instant.parse(since.trim());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("since", "'" + since + "' is not an ISO 8601 instant such as 2024-01-31T00:00:00Z");
-            }
-        }
+        long after = cursor == null ? 0 : Math.max(0, cursor);
+        Instant from = checks.instant("since", since);
+        checks.throwIfAny();
         List<ChangeLogEntry> entries = changes.after(after, from, size);
         String items = entries.stream().map(ChangeLogEntry::payload).collect(Collectors.joining(",", "[", "]"));
         long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();

@@ -2,6 +2,7 @@ package io.aigcwatch.valuation.query;
 
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.valuation.UnicornStatus;
+import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.CompanyValuationRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -13,10 +14,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Companies valued at or above USD 1B now, largest first, with the date each one joined. */
 @Controller("/unicorns")
 class UnicornController {
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
     private final CompanyValuationRepository unicorns;
 
     UnicornController(CompanyValuationRepository unicorns) {
@@ -26,7 +30,11 @@ class UnicornController {
     @Get
     UnicornList list(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
                      @Nullable @QueryValue String status) {
-        String countryCode = country == null ? null : country.trim().toUpperCase(Locale.ROOT);
+        String countryCode = country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
+        if (countryCode != null && !COUNTRY.matcher(countryCode).matches()) {
+            throw ProblemException.invalid("country", FieldChecks.quoted(country)
+                    + " is not an ISO 3166-1 alpha-2 country code");
+        }
         String layerName = oneOf("layer", layer, Arrays.stream(Layer.values()).map(Enum::name).toList());
         String statusName = oneOf("status", status, List.of(UnicornStatus.UNICORN.name(), UnicornStatus.DECACORN.name()));
         List<CompanyValuationRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
@@ -40,7 +48,7 @@ class UnicornController {
         }
         String upper = value.trim().toUpperCase(Locale.ROOT);
         if (!allowed.contains(upper)) {
-            throw ProblemException.invalid(name, "'" + value + "' is not one of " + allowed);
+            throw ProblemException.invalid(name, FieldChecks.quoted(value) + " is not one of " + allowed);
         }
         return upper;
     }

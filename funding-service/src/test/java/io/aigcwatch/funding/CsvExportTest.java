@@ -1,0 +1,70 @@
+package io.aigcwatch.funding;
+
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What a client records comes out of the CSV export as text, never as a formula a spreadsheet would run. */
+@ExtendWith(RealInfraExtension.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CsvExportTest implements TestPropertyProvider {
+    private final TestInfra infra = RealInfraExtension.forClass(CsvExportTest.class);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return infra.testProperties();
+    }
+
+    @Test
+    void formulasInSegmentsCompaniesInvestorsAndSourcesAreExportedAsText() throws IOException {
+        Http http = new Http(server.getURI(), json);
+        String hostile = """
+                {"company": {"name": "@SUM(A1)", "localName": "=1+1", "country": "CN", "layer": "MODEL",
+                             "segments": ["=1+1", "TEXT"]},
+                 "round": "SEED",
+                 "amount": {"value": "1000000", "currency": "USD"},
+                 "announcedOn": "2024-02-02",
+                 "investors": [{"name": "+cmd|' /C calc'!A0", "lead": true}, {"name": "-2+3", "lead": false}],
+                 "source": "=HYPERLINK(\\"http://evil.example\\")"}
+                """;
+        HttpResponse<String> created = http.post("/funding-events", hostile);
+        assertEquals(201, created.statusCode(), created.body());
+
+        HttpResponse<String> csv = http.get("/funding-events?round=SEED", "Accept", "text/csv");
+        assertEquals(200, csv.statusCode());
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertEquals(1, rows.size(), csv.body());
+        CSVRecord row = rows.get(0);
+        assertEquals("'@SUM(A1)", row.get("company"));
+        assertEquals("'=1+1", row.get("company_local_name"));
+        assertEquals("'=1+1;TEXT", row.get("segments"));
+        assertEquals("'+cmd|' /C calc'!A0", row.get("lead_investors"));
+        assertEquals("'-2+3", row.get("other_investors"));
+        assertEquals("'=HYPERLINK(\"http://evil.example\")", row.get("source"));
+        assertEquals("1000000", row.get("amount"));
+    }
+}

@@ -1,0 +1,87 @@
+package io.aigcwatch.notification.delivery;
+
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.notification.support.NotificationService;
+import io.aigcwatch.notification.support.SilentReceiver;
+import io.aigcwatch.notification.support.ValuationChanges;
+import io.aigcwatch.notification.support.WebhookApi;
+import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestInfra;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An attempt ends when its time is up, however its receiver behaves: one that never answers, and one that answers a
+ * byte at a time, fast enough that no single read times out, both fail the attempt after the 1 s timeout and give
+ * its slot back. Fair dispatch relies on this: a capped owner's slots come back.
+ */
+@ExtendWith(RealInfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttemptDeadlineTest {
+    private static final String ALICE = "alice;read";
+    private static final Duration WELL_WITHIN = Duration.ofSeconds(15);
+
+    private SilentReceiver silent;
+    private SilentReceiver trickling;
+    private ValuationChanges changes;
+    private NotificationService service;
+    private WebhookApi api;
+
+    @BeforeAll
+    void start(TestInfra infra) {
+        silent = SilentReceiver.start();
+        trickling = SilentReceiver.trickling();
+        service = NotificationService.start(infra, Map.of(
+                "aigcwatch.notification.webhooks.allow-private-targets", true,
+                "aigcwatch.notification.webhooks.timeout", "1s",
+                "aigcwatch.notification.webhooks.retry-schedule", "1h"));
+        api = new WebhookApi(service);
+        changes = new ValuationChanges(infra, service.context().getBean(JsonMapper.class));
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+        changes.close();
+        silent.close();
+        trickling.close();
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersFailsTheAttemptAtTheTimeout() {
+        assertCutOff(silent, "Silent Co");
+        assertEquals(1, silent.accepted());
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerIsCutOffAtTheTimeout() {
+        assertCutOff(trickling, "Trickle Co");
+        await().atMost(WELL_WITHIN).until(() -> trickling.hungUp() == 1);
+        assertTrue(trickling.accepted() == 1, "one attempt, not retried before its schedule says");
+    }
+
+    /** A change for {@code company} goes to {@code receiver}; its one attempt fails with the timeout. */
+    private void assertCutOff(SilentReceiver receiver, String company) {
+        Object id = api.register(ALICE, """
+                {"url": "%s", "filters": {"companies": ["%s"]}}""".formatted(receiver.url("/hook"), company)).get("id");
+
+        changes.publish(ValuationChanges.change(company, "US", Layer.MODEL, "100000000", "200000000"));
+
+        await().atMost(WELL_WITHIN).until(() -> api.deliveries(ALICE, id).size() == 1
+                && api.deliveries(ALICE, id).get(0).get("lastError") != null);
+        Map<String, Object> delivery = api.deliveries(ALICE, id).get(0);
+        assertEquals("no answer within the timeout", delivery.get("lastError"));
+        assertEquals(1, delivery.get("attempts"));
+    }
+}
