@@ -1,40 +1,34 @@
 package io.aigcwatch.stack;
 
+import io.aigcwatch.testkit.stack.StackLauncher;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-
-/** The launcher in a JVM of its own, as {@code ./aigcwatch up} runs it, for tests that watch it from outside. */
+/**
+ * The launcher in a JVM of its own, run from this module's classes (local-stack.jar is not packaged yet when its
+ * tests run), through test-kit's {@link StackLauncher}, which api-tests shares with the packaged jar.
+ */
 final class LauncherProcess {
     private LauncherProcess() {
     }
 
-    /** Only the given AIGCWATCH_ variables reach it: a developer's own exports must not steer a test's stack. */
     static Process launch(Path repo, Map<String, String> env, Path output) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + StackConfig.REPO_PROPERTY + "=" + repo, "-cp", System.getProperty("java.class.path"),
-                LocalStack.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AIGCWATCH_"));
-        environment.putAll(new HashMap<>(env));
-        return builder.start();
+        return StackLauncher.launch(repo, List.of("-cp", System.getProperty("java.class.path"),
+                LocalStack.class.getName()), env, output);
     }
 
-    /** Until the banner says the stack is up; fails at once, with what the launcher said, if it exits first. */
     static void awaitUp(Process launcher, Path output, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!launcher.isAlive()) {
-                fail("the launcher exited with " + launcher.exitValue() + ":\n" + Files.readString(output));
-            }
-            return Files.readString(output).contains("local stack is up");
-        });
+        StackLauncher.awaitUp(launcher, output, timeout);
+    }
+
+    /** Every service the launcher runs, then PostgreSQL and Kafka, on the given ports, in a fresh home. */
+    static Map<String, String> environment(Path home, List<Integer> ports) {
+        return StackLauncher.environment(home, Arrays.stream(Service.values())
+                .map(service -> service.portVariable().replaceAll("^AIGCWATCH_|_PORT$", "")).toList(), ports);
     }
 }

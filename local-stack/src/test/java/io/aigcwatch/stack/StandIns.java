@@ -1,13 +1,12 @@
 package io.aigcwatch.stack;
 
+import io.aigcwatch.testkit.stack.FreePorts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -57,24 +56,8 @@ final class StandIns {
                 logs.resolve("stand-in.log"), restart);
     }
 
-    /** Distinct free ports, held open together while they are chosen so that none is handed out twice. */
+    /** Distinct free ports: test-kit's, which api-tests shares. */
     static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // only a probe
-                }
-            }
-        }
+        return FreePorts.take(count);
     }
 }

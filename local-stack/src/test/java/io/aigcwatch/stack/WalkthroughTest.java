@@ -1,5 +1,6 @@
 package io.aigcwatch.stack;
 
+import io.aigcwatch.testkit.stack.StackLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class WalkthroughTest {
     @Test
     void everyStepWorksAndChecksItselfAgainstAFreshStack(@TempDir Path dir) throws Exception {
         List<Integer> ports = StandIns.freePorts(Service.values().length + 3);
-        Map<String, String> stackEnv = stackEnvironment(dir.resolve("home"), ports);
+        Map<String, String> stackEnv = LauncherProcess.environment(dir.resolve("home"), ports);
         StackConfig config = StackConfig.from(stackEnv, System.getProperties(), Path.of(""));
         requireServiceJars(config);
         List<String> blocks = bashBlocks(config.repoRoot().resolve("docs").resolve("walkthrough.md"));
@@ -68,21 +69,8 @@ class WalkthroughTest {
                 walkthrough.destroyForcibly();
             }
         } finally {
-            stop(launcher);
+            StackLauncher.stop(launcher, STACK_STOP);
         }
-    }
-
-    /** The launcher's ports for every service it runs, then PostgreSQL and Kafka; the last port is left over. */
-    private static Map<String, String> stackEnvironment(Path home, List<Integer> ports) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AIGCWATCH_HOME", home.toString());
-        Service[] services = Service.values();
-        for (int i = 0; i < services.length; i++) {
-            env.put(services[i].portVariable(), ports.get(i).toString());
-        }
-        env.put("AIGCWATCH_POSTGRES_PORT", ports.get(services.length).toString());
-        env.put("AIGCWATCH_KAFKA_PORT", ports.get(services.length + 1).toString());
-        return env;
     }
 
     private static void requireServiceJars(StackConfig config) {
@@ -161,16 +149,6 @@ class WalkthroughTest {
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
-    }
-
-    /** SIGTERM, so the launcher stops the services, Kafka and PostgreSQL in order; then kills what is left. */
-    private static void stop(Process launcher) throws InterruptedException {
-        List<ProcessHandle> services = launcher.descendants().toList();
-        launcher.destroy();
-        if (!launcher.waitFor(STACK_STOP.toSeconds(), TimeUnit.SECONDS)) {
-            launcher.destroyForcibly();
-        }
-        services.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static String report(Path walkthroughOutput, Path launcherOutput) {

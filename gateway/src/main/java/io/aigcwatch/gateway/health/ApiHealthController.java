@@ -5,6 +5,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.Map;
  * this one also says which services behind it answer, and is 503 as soon as one does not.
  */
 @Controller("/api/health")
+@Tag(name = "suite")
 final class ApiHealthController {
     private final DownstreamHealth downstream;
 
@@ -22,6 +25,8 @@ final class ApiHealthController {
         this.downstream = downstream;
     }
 
+    // the rest of the operation is described in public-api.yml; what the processor generates must agree with it
+    @Operation(operationId = "getSuiteHealth")
     @Get(produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<SuiteHealth>> health() {
         return downstream.check().map(statuses -> {

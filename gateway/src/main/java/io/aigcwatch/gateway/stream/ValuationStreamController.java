@@ -11,6 +11,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -23,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Controller("/api/valuation-changes/stream")
 @Requires(beans = ChangeHub.class)
+@Tag(name = "subscriptions")
 final class ValuationStreamController {
     static final String LAST_EVENT_ID = "Last-Event-ID";
     /** For clients that cannot set headers; the header wins, since an EventSource reconnects with a newer one. */
@@ -44,6 +50,10 @@ final class ValuationStreamController {
     }
 
     /** Everything that can be refused is refused here, before the 200 and the stream begin. */
+    // Events as text, as public-api.yml says; left to itself the processor would add an unused Event schema.
+    @Operation(operationId = "streamValuationChanges")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string")))
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
         ChangeCriteria filter = StreamFilters.from(request.getParameters());
