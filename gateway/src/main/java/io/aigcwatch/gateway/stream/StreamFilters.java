@@ -16,15 +16,17 @@ import java.util.regex.Pattern;
  * The stream's query parameters, read into the criteria webhooks use too: {@code company}, {@code country} and
  * {@code layer} may be repeated or comma-separated, {@code unicornOnly=true}, {@code minChangePct=20}.
  *
- * <p>Bounded before any work: at most {@link #MAX_VALUES} values per parameter, {@link #MAX_COMPANY_LENGTH}
- * characters per value, and {@code minChangePct} a plain decimal (no exponent) up to {@link #MAX_CHANGE_PCT}. A value
+ * <p>Bounded before any work, as public-api.yml documents: at most {@link #MAX_VALUES} values per parameter,
+ * {@link #MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a plain decimal (no
+ * exponent, two decimals at most) up to {@link #MAX_CHANGE_PCT}. A value
  * is quoted back in an error only as far as {@link #SHOWN} characters.
  */
 final class StreamFilters {
     static final int MAX_VALUES = 50;
     static final int MAX_COMPANY_LENGTH = 200;
-    static final BigDecimal MAX_CHANGE_PCT = BigDecimal.valueOf(1_000_000);
-    private static final Pattern PLAIN_PERCENT = Pattern.compile("\\d{1,7}(\\.\\d{1,4})?");
+    /** As for a webhook's filter, so that a stream and a webhook accept the same criteria. */
+    static final BigDecimal MAX_CHANGE_PCT = BigDecimal.valueOf(100_000);
+    private static final Pattern PLAIN_PERCENT = Pattern.compile("\\d{1,6}(\\.\\d{1,2})?");
     private static final int SHOWN = 40;
 
     private StreamFilters() {
@@ -54,7 +56,14 @@ final class StreamFilters {
     private static List<String> values(HttpParameters parameters, String name, List<FieldError> errors,
                                        Function<String, String> problemOf) {
         List<String> items = new ArrayList<>();
-        parameters.getAll(name).forEach(value -> items.addAll(List.of(value.split(",", -1))));
+        for (String value : parameters.getAll(name)) {
+            if (value.length() > MAX_COMPANY_LENGTH) {
+                errors.add(new FieldError(name, "longer than " + MAX_COMPANY_LENGTH + " characters; repeat the "
+                        + "parameter for more values"));
+                return List.of();
+            }
+            items.addAll(List.of(value.split(",", -1)));
+        }
         if (items.size() > MAX_VALUES) {
             errors.add(new FieldError(name, items.size() + " values, more than the " + MAX_VALUES + " allowed"));
             return List.of();
@@ -62,8 +71,7 @@ final class StreamFilters {
         List<String> valid = new ArrayList<>();
         for (String item : items) {
             String value = item.strip();
-            String problem = value.length() > MAX_COMPANY_LENGTH
-                    ? "a value is longer than " + MAX_COMPANY_LENGTH + " characters" : problemOf.apply(value);
+            String problem = problemOf.apply(value);
             if (problem == null) {
                 valid.add(value);
             } else {
@@ -96,7 +104,7 @@ final class StreamFilters {
             }
         }
         errors.add(new FieldError("minChangePct", "'" + shown(value) + "' is not a percentage from 0 to "
-                + MAX_CHANGE_PCT + " in plain digits (up to 4 decimals)"));
+                + MAX_CHANGE_PCT + " in plain digits (up to 2 decimals)"));
         return null;
     }
 

@@ -22,9 +22,9 @@ record StreamPosition(SortedMap<Integer, Long> nextOffsets) {
     static final StreamPosition BEFORE_TOPIC = new StreamPosition(Map.of());
     private static final String EMPTY = "-";
     /** Far more partitions than the topic has; an id naming more is no id this stream gave out. */
-    static final int MAX_PARTITIONS = 256;
-    /** Each pair is at most 9 + 1 + 18 characters, and a dot. */
-    private static final int MAX_ENCODED_LENGTH = MAX_PARTITIONS * 29;
+    static final int MAX_PARTITIONS = 64;
+    /** Each pair is at most 9 + 1 + 18 characters, and a dot: 1,856, the maxLength public-api.yml documents. */
+    static final int MAX_ENCODED_LENGTH = MAX_PARTITIONS * 29;
     private static final Pattern ENCODED = Pattern.compile("\\d{1,9}-\\d{1,18}(\\.\\d{1,9}-\\d{1,18})*");
 
     StreamPosition {
