@@ -1,5 +1,6 @@
 package io.aigcwatch.funding;
 
+import io.aigcwatch.testkit.StrangerCalls;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
@@ -47,6 +48,13 @@ class FundingEventsApiTest implements TestPropertyProvider {
     @BeforeAll
     void client() {
         http = new Http(server.getURI(), json);
+    }
+
+    @Test
+    void aCallerWithoutTheGatewaysCredentialCanNeitherWriteRatesNorRecordRounds() {
+        StrangerCalls.assertRefused(server.getURI(), "PUT", "/fx-rates/USD/2023-01", "{\"unitsPerUsd\": \"1\"}");
+        StrangerCalls.assertRefused(server.getURI(), "POST", "/funding-events", "{}");
+        StrangerCalls.assertRefused(server.getURI(), "GET", "/funding-events", null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.aigcwatch.funding;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class Http {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = TestCredential.on(HttpRequest.newBuilder(base.resolve(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {

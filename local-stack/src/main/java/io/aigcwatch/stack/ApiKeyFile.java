@@ -2,15 +2,10 @@ package io.aigcwatch.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +13,6 @@ import java.util.stream.Collectors;
  * go on working after a restart: an admin key, and a read-only one to try what a reader may and may not do.
  */
 final class ApiKeyFile {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeyFile() {
@@ -27,11 +21,9 @@ final class ApiKeyFile {
     static ApiKeys loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                write(file, newKey() + "=read+write+admin\n" + newKey() + "=read\n");
+                OwnerOnlyFile.write(file, newKey() + "=read+write+admin\n" + newKey() + "=read\n");
             }
-            // Tightened on every start too: a key file someone copied in with a loose mode is still a secret.
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-            String spec = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            String spec = OwnerOnlyFile.read(file).lines()
                     .map(String::trim)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .collect(Collectors.joining(","));
@@ -49,14 +41,5 @@ final class ApiKeyFile {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return "aw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Created with its final mode and moved into place, so the key is never readable by others, not even briefly. */
-    private static void write(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".api-keys", ".tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

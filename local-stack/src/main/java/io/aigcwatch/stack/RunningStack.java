@@ -83,7 +83,8 @@ final class RunningStack implements AutoCloseable {
             }
             Path jar = config.jar(service);
             ClassArchive archive = new ClassArchive(config.home().resolve("cds"), service.module(), jar);
-            Map<String, String> env = ServiceEnvironment.of(service, config, infra, keys);
+            Map<String, String> env = ServiceEnvironment.of(service, config, infra, keys,
+                    InternalCredentialFile.loadOrCreate(config.home()));
             Path log = config.logs().resolve(service.module() + ".log");
             SupervisedService supervised = new SupervisedService(service.module(),
                     restart -> ServiceProcess.start(service.module(), config.port(service),

@@ -8,11 +8,18 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(Service service, StackConfig config, Infra infra, ApiKeys keys) {
+    /** The interface a backend listens on: the gateway reaches it on this machine, and nobody else should. */
+    static final String BACKEND_HOST = "127.0.0.1";
+
+    /** @param credential what the gateway shows the backends, and they demand of every caller */
+    static Map<String, String> of(Service service, StackConfig config, Infra infra, ApiKeys keys, String credential) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("AIGCWATCH_INTERNAL_CREDENTIAL", credential);
         // The gateway too reads Kafka, for the change stream; only the backends have a database.
         env.put("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         if (service.isBackend()) {
+            // the gateway keeps its binding: it is the one door, with its API keys
+            env.put("MICRONAUT_SERVER_HOST", BACKEND_HOST);
             env.put("AIGCWATCH_POSTGRES_URL", infra.jdbcUrl());
             env.put("AIGCWATCH_POSTGRES_USER", infra.username());
             env.put("AIGCWATCH_POSTGRES_PASSWORD", infra.password());
@@ -22,7 +29,7 @@ final class ServiceEnvironment {
         for (Service each : Service.values()) {
             env.put(each.portVariable(), Integer.toString(config.port(each)));
             if (each.isBackend()) {
-                env.put(each.urlVariable(), "http://localhost:" + config.port(each));
+                env.put(each.urlVariable(), "http://" + BACKEND_HOST + ":" + config.port(each));
             }
         }
         if (service == Service.GATEWAY) {

@@ -57,6 +57,11 @@ public final class BenchStack implements AutoCloseable {
         return uri(Service.FUNDING);
     }
 
+    /** The header a direct caller of a backend must send, as the gateway does. */
+    public Map<String, String> internalCredential() {
+        return Map.of("X-Aigcwatch-Internal-Credential", InternalCredentialFile.loadOrCreate(config.home()));
+    }
+
     public Path logs() {
         return config.logs();
     }

@@ -125,7 +125,8 @@ public final class ChaosServices implements AutoCloseable {
         Incarnations lives = incarnations.computeIfAbsent(service, ignored -> new Incarnations());
         lives.count++;
         lives.startedAt = System.nanoTime();
-        Map<String, String> env = ServiceEnvironment.of(service, config, infra, keys);
+        Map<String, String> env = ServiceEnvironment.of(service, config, infra, keys,
+                InternalCredentialFile.loadOrCreate(config.home()));
         env.putAll(extraEnv);
         // One log per life: the last lines before a kill are what a failed run is read for.
         Path log = config.logs().resolve(service.module() + "." + lives.count + ".log");

@@ -45,9 +45,9 @@ class LocalStackProcessTest {
             }
             String gatewayEnv = get(ports.get(0), "/env").body();
             assertTrue(gatewayEnv.contains("AIGCWATCH_API_KEYS=" + key + "=read+write+admin,aw_"), gatewayEnv);
-            assertTrue(gatewayEnv.contains("AIGCWATCH_FUNDING_URL=http://localhost:" + ports.get(1) + "\n"),
+            assertTrue(gatewayEnv.contains("AIGCWATCH_FUNDING_URL=http://127.0.0.1:" + ports.get(1) + "\n"),
                     gatewayEnv);
-            assertTrue(gatewayEnv.contains("AIGCWATCH_NOTIFICATION_URL=http://localhost:" + ports.get(4) + "\n"),
+            assertTrue(gatewayEnv.contains("AIGCWATCH_NOTIFICATION_URL=http://127.0.0.1:" + ports.get(4) + "\n"),
                     gatewayEnv);
             String notificationEnv = get(ports.get(4), "/env").body();
             assertTrue(notificationEnv.contains("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE=true\n"), notificationEnv);
@@ -59,6 +59,11 @@ class LocalStackProcessTest {
             assertTrue(marketEnv.contains("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + ports.get(6) + "\n"),
                     marketEnv);
             assertTrue(marketEnv.contains("AIGCWATCH_API_KEYS=\n"), marketEnv);
+            String credential = Files.readString(home.resolve(InternalCredentialFile.NAME)).strip();
+            assertTrue(marketEnv.contains("MICRONAUT_SERVER_HOST=127.0.0.1\n"), marketEnv);
+            assertTrue(marketEnv.contains("AIGCWATCH_INTERNAL_CREDENTIAL=" + credential + "\n"), marketEnv);
+            assertTrue(gatewayEnv.contains("AIGCWATCH_INTERNAL_CREDENTIAL=" + credential + "\n"), gatewayEnv);
+            assertFalse(gatewayEnv.contains("MICRONAUT_SERVER_HOST="), gatewayEnv);
             assertTrue(Files.readString(home.resolve("logs/valuation-service.log")).contains("stand-in listening"));
 
             Process second = launch(repo, env, dir.resolve("second.out"));

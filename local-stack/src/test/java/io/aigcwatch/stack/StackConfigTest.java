@@ -16,6 +16,7 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,15 +91,15 @@ class StackConfigTest {
         Infra infra = new Infra("jdbc:postgresql://localhost:5433/aigcwatch", "postgres", "secret", "127.0.0.1:9092");
         ApiKeys keys = ApiKeys.fromEnvironment("aw_x=read+write+admin");
 
-        Map<String, String> gateway = ServiceEnvironment.of(Service.GATEWAY, config, infra, keys);
-        Map<String, String> valuation = ServiceEnvironment.of(Service.VALUATION, config, infra, keys);
-        Map<String, String> notification = ServiceEnvironment.of(Service.NOTIFICATION, config, infra, keys);
+        Map<String, String> gateway = ServiceEnvironment.of(Service.GATEWAY, config, infra, keys, "cred");
+        Map<String, String> valuation = ServiceEnvironment.of(Service.VALUATION, config, infra, keys, "cred");
+        Map<String, String> notification = ServiceEnvironment.of(Service.NOTIFICATION, config, infra, keys, "cred");
 
         assertEquals("aw_x=read+write+admin", gateway.get("AIGCWATCH_API_KEYS"));
         assertEquals("true", gateway.get("AIGCWATCH_ANONYMOUS_READ"));
-        assertEquals("http://localhost:9181", gateway.get("AIGCWATCH_FUNDING_URL"));
-        assertEquals("http://localhost:8083", gateway.get("AIGCWATCH_MARKET_URL"));
-        assertEquals("http://localhost:8084", gateway.get("AIGCWATCH_NOTIFICATION_URL"));
+        assertEquals("http://127.0.0.1:9181", gateway.get("AIGCWATCH_FUNDING_URL"));
+        assertEquals("http://127.0.0.1:8083", gateway.get("AIGCWATCH_MARKET_URL"));
+        assertEquals("http://127.0.0.1:8084", gateway.get("AIGCWATCH_NOTIFICATION_URL"));
         assertEquals("8084", notification.get("AIGCWATCH_NOTIFICATION_PORT"));
         assertEquals("true", notification.get("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"));
         assertEquals("", notification.get("AIGCWATCH_API_KEYS"));
@@ -106,7 +107,7 @@ class StackConfigTest {
         assertFalse(gateway.containsKey("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"), "webhooks are notification-service's");
         assertFalse(valuation.containsKey("AIGCWATCH_WEBHOOKS_ALLOW_PRIVATE"));
         assertEquals("", valuation.get("AIGCWATCH_API_KEYS"));
-        assertEquals("http://localhost:9181", valuation.get("AIGCWATCH_FUNDING_URL"));
+        assertEquals("http://127.0.0.1:9181", valuation.get("AIGCWATCH_FUNDING_URL"));
         assertEquals("8082", valuation.get("AIGCWATCH_VALUATION_PORT"));
         assertEquals(infra.jdbcUrl(), valuation.get("AIGCWATCH_POSTGRES_URL"));
         assertEquals("secret", valuation.get("AIGCWATCH_POSTGRES_PASSWORD"));
@@ -114,6 +115,36 @@ class StackConfigTest {
         assertFalse(gateway.containsKey("AIGCWATCH_POSTGRES_URL"), "the gateway has no database");
         assertFalse(gateway.containsKey("AIGCWATCH_POSTGRES_PASSWORD"));
         assertEquals("127.0.0.1:9092", gateway.get("AIGCWATCH_KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    @Test
+    void backendsListenOnLoopbackOnlyAndEveryServiceSharesTheInternalCredential(@TempDir Path dir)
+            throws IOException {
+        StackConfig config = StackConfig.from(Map.of(), new Properties(), StandIns.fakeRepo(dir));
+        Infra infra = new Infra("jdbc:postgresql://localhost:5433/aigcwatch", "postgres", "secret", "127.0.0.1:9092");
+        ApiKeys keys = ApiKeys.fromEnvironment("aw_x=read+write+admin");
+
+        for (Service service : Service.values()) {
+            Map<String, String> env = ServiceEnvironment.of(service, config, infra, keys, "cred-1");
+            assertEquals("cred-1", env.get("AIGCWATCH_INTERNAL_CREDENTIAL"), service.module());
+            if (service.isBackend()) {
+                assertEquals("127.0.0.1", env.get("MICRONAUT_SERVER_HOST"), service.module());
+            } else {
+                assertFalse(env.containsKey("MICRONAUT_SERVER_HOST"), "the gateway keeps its binding");
+            }
+        }
+    }
+
+    @Test
+    void aStackHomeKeepsOneRandomInternalCredentialReadableByItsOwnerOnly(@TempDir Path home) throws IOException {
+        String first = InternalCredentialFile.loadOrCreate(home);
+        String again = InternalCredentialFile.loadOrCreate(home);
+
+        assertEquals(first, again);
+        assertTrue(first.length() >= 40, first);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve(InternalCredentialFile.NAME))));
+        assertNotEquals(first, InternalCredentialFile.loadOrCreate(home.resolve("other")));
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Plays one of the five services in the launcher's tests, where the real jars may not be built: it answers
- * GET /health, and GET /env shows the AIGCWATCH_* variables it was given. Packed as {@code <module>.jar} it reads
- * its port from that module's variable; {@code args[0]} can name the variable instead, {@code args[1]} a mode.
+ * GET /health, and GET /env shows the AIGCWATCH_* and MICRONAUT_* variables it was given. Packed as
+ * {@code <module>.jar} it reads its port from that module's variable; {@code args[0]} can name the variable
+ * instead, {@code args[1]} a mode.
  */
 public final class StandInService {
     private StandInService() {
@@ -34,7 +35,7 @@ public final class StandInService {
                 "{\"status\":\"" + (mode.equals("unhealthy") ? "DOWN" : "UP") + "\"}"));
         server.createContext("/env", exchange -> {
             Map<String, String> env = new TreeMap<>(System.getenv());
-            env.keySet().removeIf(name -> !name.startsWith("AIGCWATCH_"));
+            env.keySet().removeIf(name -> !name.startsWith("AIGCWATCH_") && !name.startsWith("MICRONAUT_"));
             StringBuilder body = new StringBuilder();
             env.forEach((name, value) -> body.append(name).append('=').append(value).append('\n'));
             reply(exchange, 200, body.toString());

@@ -1,5 +1,6 @@
 package io.aigcwatch.notification;
 
+import io.aigcwatch.testkit.StrangerCalls;
 import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
@@ -38,6 +39,9 @@ class NotificationHealthTest {
             assertEquals("UP", ((Map<?, ?>) details.get("kafka")).get("status"), response::body);
             List<String> applied = appliedMigrations(infra);
             assertTrue(applied.containsAll(List.of("0.1", "0.2", "1")), () -> "applied: " + applied);
+            // only the gateway may call it: the caller headers it trusts are the gateway's word
+            StrangerCalls.assertRefused(service.uri(), "GET", "/webhooks", null);
+            StrangerCalls.assertRefused(service.uri(), "POST", "/webhooks", "{\"url\": \"https://1.1.1.1/hook\"}");
         }
     }
 

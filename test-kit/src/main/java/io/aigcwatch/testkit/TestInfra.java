@@ -31,9 +31,14 @@ public record TestInfra(Servers servers, String database, String topicPrefix) {
         return topicPrefix + topic;
     }
 
-    /** The configuration a Micronaut service needs to run against this class's share of the servers. */
+    /**
+     * The configuration a Micronaut service needs to run against this class's share of the servers, with the
+     * {@link TestCredential} it demands of every caller.
+     */
     public Map<String, Object> serviceProperties() {
-        return servers.serviceProperties(database, topicPrefix);
+        Map<String, Object> properties = new LinkedHashMap<>(servers.serviceProperties(database, topicPrefix));
+        properties.put(TestCredential.PROPERTY, TestCredential.VALUE);
+        return properties;
     }
 
     /**

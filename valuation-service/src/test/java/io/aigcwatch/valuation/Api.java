@@ -1,5 +1,6 @@
 package io.aigcwatch.valuation;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class Api {
     }
 
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -35,7 +36,7 @@ final class Api {
     }
 
     HttpResponse<String> getResponse(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).build());
+        return send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).build());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package io.aigcwatch.valuation;
 
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.aigcwatch.testkit.StrangerCalls;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.core.annotation.NonNull;
@@ -35,6 +37,12 @@ class ValuationHealthTest implements TestPropertyProvider {
     @Override
     public @NonNull Map<String, String> getProperties() {
         return RealInfraExtension.forClass(getClass()).testProperties();
+    }
+
+    @Test
+    void aCallerWithoutTheGatewaysCredentialIsRefused(EmbeddedServer server) {
+        StrangerCalls.assertRefused(server.getURI(), "POST", "/valuation-marks", "{}");
+        StrangerCalls.assertRefused(server.getURI(), "GET", "/unicorns", null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.aigcwatch.valuation;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.Refusals;
 import io.aigcwatch.testkit.TestInfra;
@@ -42,7 +43,8 @@ class ValuationMarksTest {
         this.infra = infra;
         funding = ApplicationContext.run(EmbeddedServer.class, Map.of("test.funding-stand-in", "true",
                 "micronaut.server.port", -1, "datasources.default.enabled", false, "flyway.enabled", false,
-                "kafka.enabled", false, "aigcwatch.outbox.enabled", false), "stand-in");
+                "kafka.enabled", false, "aigcwatch.outbox.enabled", false,
+                TestCredential.PROPERTY, TestCredential.VALUE), "stand-in");
         Map<String, Object> properties = new HashMap<>(infra.testProperties());
         properties.put("micronaut.http.services.funding.url", funding.getURI().toString());
         valuation = ApplicationContext.run(EmbeddedServer.class, properties);

@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.bench;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.infra.Servers;
 import io.aigcwatch.testkit.InfraMode;
@@ -65,6 +66,8 @@ public final class FundingBenchmark {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
+            // the benchmark calls the service as the gateway would
+            properties.put(TestCredential.PROPERTY, TestCredential.VALUE);
             properties.put("aigcwatch.outbox.enabled", Boolean.parseBoolean(System.getProperty("bench.relay", "true")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 FundingBenchmark benchmark = new FundingBenchmark(server.getURI());
@@ -202,7 +205,7 @@ public final class FundingBenchmark {
                  "source": "benchmark"}""".formatted(company, 1_000_000 + n, announced);
         PlainHttpClient connection = connections.get();
         if (connection == null) {
-            connection = new PlainHttpClient(base);
+            connection = new PlainHttpClient(base, Map.of(TestCredential.HEADER, TestCredential.VALUE));
             connections.set(connection);
             opened.add(connection);
         }

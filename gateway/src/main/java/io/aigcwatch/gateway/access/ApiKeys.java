@@ -15,6 +15,8 @@ import java.util.Optional;
 @Context
 final class ApiKeys {
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
+    /** Longer than any key the stack makes or a person would choose; anything longer is no key, and not hashed. */
+    static final int MAX_KEY_LENGTH = 256;
 
     private final List<KnownKey> keys;
 
@@ -33,6 +35,9 @@ final class ApiKeys {
      * how long this takes tells nothing about which keys exist.
      */
     Optional<Caller> identify(String presented) {
+        if (presented.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
         byte[] hash = ApiKeySpec.sha256(presented);
         KnownKey found = null;
         for (KnownKey key : keys) {

@@ -41,6 +41,14 @@ public record Caller(String id, Set<Scope> scopes) {
         if (!caller.isAnonymous()) {
             return caller.id();
         }
+        return address(request);
+    }
+
+    /**
+     * The client's address as a limit's subject: the connection's own peer, never {@code X-Forwarded-For} or
+     * {@code Forwarded}, which anyone can write to pose as many clients (or as another one).
+     */
+    public static String address(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return "address:" + (remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
     }

@@ -4,6 +4,7 @@ import io.aigcwatch.gateway.access.Caller;
 import io.aigcwatch.gateway.access.Scope;
 import io.aigcwatch.gateway.tracecontext.TraceContext;
 import io.aigcwatch.kit.caller.CallerHeaders;
+import io.aigcwatch.kit.internal.InternalCredential;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Which headers cross the gateway, each way. Everything else stays on its own side: a client's API key, cookies
  * and hop-by-hop headers never reach a service, and a service's internals never reach a client. The gateway adds
- * one thing of its own: the verified caller, in {@link CallerHeaders}.
+ * two things of its own: the {@link InternalCredential} that services demand, and the verified caller, in
+ * {@link CallerHeaders}.
  */
 @Singleton
 final class ForwardedHeaders {
@@ -43,17 +45,20 @@ final class ForwardedHeaders {
     private static final Pattern LINK_TARGET = Pattern.compile("<([^>]*)>");
 
     private final ProxyRoutes routes;
+    private final InternalCredential credential;
 
-    ForwardedHeaders(ProxyRoutes routes) {
+    ForwardedHeaders(ProxyRoutes routes, InternalCredential credential) {
         this.routes = routes;
+        this.credential = credential;
     }
 
     /**
-     * The caller headers are not in {@link #TO_SERVICE}, so whatever a client sent under those names is gone before
-     * the caller the access filter verified is written; a caller without a key gets none.
+     * Neither the credential nor the caller headers are in {@link #TO_SERVICE}, so whatever a client sent under
+     * those names is gone before the gateway writes its own; a caller without a key gets no caller headers.
      */
     void keepForService(MutableHttpHeaders headers, Caller caller) {
         retainOnly(headers, TO_SERVICE);
+        credential.value().ifPresent(value -> headers.set(InternalCredential.HEADER, value));
         if (!caller.isAnonymous()) {
             headers.set(CallerHeaders.KEY, caller.id());
             headers.set(CallerHeaders.SCOPES, CallerHeaders.scopes(caller.scopes().stream().map(Scope::wireName).toList()));

@@ -13,8 +13,8 @@ import java.util.List;
  * Tells Micronaut's router that the proxied paths exist, for every method the proxy forwards. Its CORS support lets
  * a browser's preflight through only for a method that some route at the path answers, and it knew only the
  * gateway's own controllers, so every preflight to a proxied path was refused. {@link ProxyFilter} answers these
- * paths before any route runs; only a request it does not take (one with a dot segment) reaches
- * {@link NotProxied#answer} and gets 404.
+ * paths before any route runs; only a request it does not take (one with a dot segment, if
+ * {@link AmbiguousPathFilter} ever let one by) reaches {@link NotProxied#answer} and gets 404.
  */
 @Singleton
 final class ProxiedPathRoutes extends DefaultRouteBuilder {

@@ -39,7 +39,7 @@ final class ProxyRoutes {
 
     /** The route for a public path such as {@code /api/funding-events/1}, if a service answers it. */
     Optional<Route> forPublicPath(String path) {
-        if (!path.startsWith(PUBLIC_PREFIX + "/") || hasDotSegment(path)) {
+        if (!path.startsWith(PUBLIC_PREFIX + "/") || isAmbiguous(path)) {
             return Optional.empty();
         }
         String downstream = path.substring(PUBLIC_PREFIX.length());
@@ -64,15 +64,12 @@ final class ProxyRoutes {
         return routes;
     }
 
-    /** {@code /api/companies/../admin} must not reach {@code /admin} of a service; such paths route nowhere. */
-    private static boolean hasDotSegment(String path) {
-        for (String segment : path.split("/")) {
-            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
-            if (decoded.equals(".") || decoded.equals("..")) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * {@code /api/companies/../admin} must not reach {@code /admin} of a service; such paths route nowhere (and
+     * {@link AmbiguousPathFilter} refuses them before they get here).
+     */
+    private static boolean isAmbiguous(String path) {
+        return AmbiguousPath.problem(path).isPresent();
     }
 
     /**

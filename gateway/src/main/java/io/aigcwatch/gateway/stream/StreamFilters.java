@@ -10,13 +10,24 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The stream's query parameters, read into the criteria webhooks use too: {@code company}, {@code country} and
  * {@code layer} may be repeated or comma-separated, {@code unicornOnly=true}, {@code minChangePct=20}.
+ *
+ * <p>Bounded before any work, as public-api.yml documents: at most {@link #MAX_VALUES} values per parameter,
+ * {@link #MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a plain decimal (no
+ * exponent, two decimals at most) up to {@link #MAX_CHANGE_PCT}. A value
+ * is quoted back in an error only as far as {@link #SHOWN} characters.
  */
 final class StreamFilters {
-    private static final int MAX_COMPANY_LENGTH = 200;
+    static final int MAX_VALUES = 50;
+    static final int MAX_COMPANY_LENGTH = 200;
+    /** As for a webhook's filter, so that a stream and a webhook accept the same criteria. */
+    static final BigDecimal MAX_CHANGE_PCT = BigDecimal.valueOf(100_000);
+    private static final Pattern PLAIN_PERCENT = Pattern.compile("\\d{1,6}(\\.\\d{1,2})?");
+    private static final int SHOWN = 40;
 
     private StreamFilters() {
     }
@@ -25,9 +36,13 @@ final class StreamFilters {
     static ChangeCriteria from(HttpParameters parameters) {
         List<FieldError> errors = new ArrayList<>();
         List<String> companies = values(parameters, "company", errors, value -> value.isBlank()
-                || value.length() > MAX_COMPANY_LENGTH ? "a company is named by its id or its name" : null);
-        List<String> countries = values(parameters, "country", errors, ChangeCriteria::countryProblem);
-        List<String> layers = values(parameters, "layer", errors, ChangeCriteria::layerProblem);
+                ? "a company is named by its id or its name" : null);
+        List<String> countries = values(parameters, "country", errors,
+                value -> ChangeCriteria.countryProblem(value) == null ? null
+                        : "'" + shown(value) + "' is not an ISO 3166-1 alpha-2 country code such as CN");
+        List<String> layers = values(parameters, "layer", errors,
+                value -> ChangeCriteria.layerProblem(value) == null ? null
+                        : ChangeCriteria.layerProblem(shown(value)));
         boolean unicornOnly = unicornOnly(parameters.get("unicornOnly"), errors);
         BigDecimal minChangePct = minChangePct(parameters.get("minChangePct"), errors);
         if (!errors.isEmpty()) {
@@ -40,15 +55,27 @@ final class StreamFilters {
     /** @param problemOf what is wrong with a value, or null when nothing is */
     private static List<String> values(HttpParameters parameters, String name, List<FieldError> errors,
                                        Function<String, String> problemOf) {
-        List<String> valid = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (String value : parameters.getAll(name)) {
-            for (String item : value.split(",", -1)) {
-                String problem = problemOf.apply(item.strip());
-                if (problem == null) {
-                    valid.add(item.strip());
-                } else {
-                    errors.add(new FieldError(name, problem));
-                }
+            if (value.length() > MAX_COMPANY_LENGTH) {
+                errors.add(new FieldError(name, "longer than " + MAX_COMPANY_LENGTH + " characters; repeat the "
+                        + "parameter for more values"));
+                return List.of();
+            }
+            items.addAll(List.of(value.split(",", -1)));
+        }
+        if (items.size() > MAX_VALUES) {
+            errors.add(new FieldError(name, items.size() + " values, more than the " + MAX_VALUES + " allowed"));
+            return List.of();
+        }
+        List<String> valid = new ArrayList<>();
+        for (String item : items) {
+            String value = item.strip();
+            String problem = problemOf.apply(value);
+            if (problem == null) {
+                valid.add(value);
+            } else {
+                errors.add(new FieldError(name, problem));
             }
         }
         return valid;
@@ -61,7 +88,7 @@ final class StreamFilters {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        errors.add(new FieldError("unicornOnly", "'" + value + "' is neither true nor false"));
+        errors.add(new FieldError("unicornOnly", "'" + shown(value) + "' is neither true nor false"));
         return false;
     }
 
@@ -69,15 +96,19 @@ final class StreamFilters {
         if (value == null) {
             return null;
         }
-        try {
+        // the pattern first: an exponent such as 1e999999999 never reaches BigDecimal
+        if (PLAIN_PERCENT.matcher(value.strip()).matches()) {
             BigDecimal percent = new BigDecimal(value.strip());
-            if (percent.signum() >= 0) {
+            if (percent.compareTo(MAX_CHANGE_PCT) <= 0) {
                 return percent;
             }
-        } catch (NumberFormatException e) {
-            // reported below, like a negative one
         }
-        errors.add(new FieldError("minChangePct", "'" + value + "' is not a percentage of zero or more"));
+        errors.add(new FieldError("minChangePct", "'" + shown(value) + "' is not a percentage from 0 to "
+                + MAX_CHANGE_PCT + " in plain digits (up to 2 decimals)"));
         return null;
+    }
+
+    private static String shown(String value) {
+        return value.length() > SHOWN ? value.substring(0, SHOWN) + "..." : value;
     }
 }

@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
 record StreamPosition(SortedMap<Integer, Long> nextOffsets) {
     static final StreamPosition BEFORE_TOPIC = new StreamPosition(Map.of());
     private static final String EMPTY = "-";
+    /** Far more partitions than the topic has; an id naming more is no id this stream gave out. */
+    static final int MAX_PARTITIONS = 64;
+    /** Each pair is at most 9 + 1 + 18 characters, and a dot: 1,856, the maxLength public-api.yml documents. */
+    static final int MAX_ENCODED_LENGTH = MAX_PARTITIONS * 29;
     private static final Pattern ENCODED = Pattern.compile("\\d{1,9}-\\d{1,18}(\\.\\d{1,9}-\\d{1,18})*");
 
     StreamPosition {
@@ -36,7 +40,8 @@ record StreamPosition(SortedMap<Integer, Long> nextOffsets) {
         if (EMPTY.equals(encoded)) {
             return BEFORE_TOPIC;
         }
-        if (!ENCODED.matcher(encoded).matches()) {
+        // the length first, so that the pattern never runs over a header of any size
+        if (encoded.length() > MAX_ENCODED_LENGTH || !ENCODED.matcher(encoded).matches()) {
             throw malformed(field, encoded);
         }
         SortedMap<Integer, Long> offsets = new TreeMap<>();
@@ -45,6 +50,9 @@ record StreamPosition(SortedMap<Integer, Long> nextOffsets) {
             if (offsets.put(Integer.parseInt(pair.substring(0, dash)), Long.parseLong(pair.substring(dash + 1))) != null) {
                 throw malformed(field, encoded);
             }
+        }
+        if (offsets.size() > MAX_PARTITIONS) {
+            throw malformed(field, encoded);
         }
         return new StreamPosition(offsets);
     }
@@ -66,6 +74,16 @@ record StreamPosition(SortedMap<Integer, Long> nextOffsets) {
     /** A partition this position does not name was created after it, so all of it is still unread. */
     long nextOffset(int partition) {
         return nextOffsets.getOrDefault(partition, 0L);
+    }
+
+    /** How many records lie between this position and a later one: what a reader here has yet to read. */
+    long recordsBefore(StreamPosition later) {
+        long behind = 0;
+        for (Map.Entry<Integer, Long> next : later.nextOffsets.entrySet()) {
+            long gap = Math.max(0, next.getValue() - nextOffset(next.getKey()));
+            behind = behind + gap < behind ? Long.MAX_VALUE : behind + gap;
+        }
+        return behind;
     }
 
     StreamPosition after(int partition, long offset) {

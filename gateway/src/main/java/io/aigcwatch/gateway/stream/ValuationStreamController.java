@@ -67,9 +67,27 @@ final class ValuationStreamController {
             limiter.release(caller);
             throw e;
         }
+        Replay replay = Replay.of(resumeFrom, subscription.snapshot(), config.maxReplay());
+        if (replay == Replay.CATCH_UP) {
+            try {
+                limiter.acquireCatchUp();
+            } catch (StreamBusy busy) {
+                hub.unsubscribe(subscription.subscriber());
+                limiter.release(caller);
+                throw busy;
+            }
+        }
+        AtomicBoolean catchUpHeld = new AtomicBoolean(replay == Replay.CATCH_UP);
+        Runnable releaseCatchUp = () -> {
+            if (catchUpHeld.compareAndSet(true, false)) {
+                limiter.releaseCatchUp();
+            }
+        };
         AtomicBoolean closed = new AtomicBoolean();
-        Flux<Event<String>> events = withHeartbeats(changes(subscription, filter, resumeFrom))
+        Flux<Event<String>> events = withHeartbeats(changes(subscription, filter, resumeFrom, replay, releaseCatchUp))
                 .doFinally(signal -> {
+                    // a client gone before the catch-up began still frees its place
+                    releaseCatchUp.run();
                     if (closed.compareAndSet(false, true)) {
                         hub.unsubscribe(subscription.subscriber());
                         limiter.release(caller);
@@ -85,14 +103,19 @@ final class ValuationStreamController {
     }
 
     private Flux<Event<String>> changes(ChangeHub.Subscription subscription, ChangeCriteria filter,
-                                        @Nullable StreamPosition resumeFrom) {
-        StreamPosition from = resumeFrom == null ? subscription.snapshot() : resumeFrom;
-        Flux<Event<String>> missed = resumeFrom == null ? Flux.empty()
-                : catchUp.between(resumeFrom, subscription.snapshot(), filter).map(this::toEvent);
-        return Flux.concat(
-                Flux.just(messages.ready(from, resumeFrom != null)),
-                missed,
-                subscription.subscriber().changes().map(messages::changed));
+                                        @Nullable StreamPosition resumeFrom, Replay replay, Runnable caughtUp) {
+        StreamPosition snapshot = subscription.snapshot();
+        Flux<Event<String>> live = subscription.subscriber().changes().map(messages::changed);
+        return switch (replay) {
+            case NONE -> Flux.concat(Flux.just(messages.ready(resumeFrom == null ? snapshot : resumeFrom,
+                    resumeFrom != null)), live);
+            case CATCH_UP -> Flux.concat(Flux.just(messages.ready(resumeFrom, true)),
+                    catchUp.between(resumeFrom, snapshot, filter).map(this::toEvent).doFinally(signal -> caughtUp.run()),
+                    live);
+            // the stream stands at now, so a client that leaves before the next change does not come back this far
+            case TOO_FAR -> Flux.concat(Flux.just(messages.ready(snapshot, false),
+                    messages.gap(Replay.tooFar(resumeFrom, snapshot, config.maxReplay()))), live);
+        };
     }
 
     private Event<String> toEvent(Object caughtUp) {

@@ -4,7 +4,9 @@ import io.aigcwatch.gateway.support.Echo;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.StubService;
 import io.aigcwatch.kit.caller.CallerHeaders;
+import io.aigcwatch.kit.internal.InternalCredential;
 import io.aigcwatch.testkit.RealInfraExtension;
+import io.aigcwatch.testkit.TestCredential;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +97,15 @@ class CallerHeadersTest {
         assertEquals("/webhooks/0b5e7c1a/deliveries", echo.path());
         assertEquals("limit=5", echo.query());
         assertEquals("admin,read,write", echo.headers().get(SCOPES));
+    }
+
+    @Test
+    void theInternalCredentialAClientSendsIsReplacedByTheGatewaysOwn() {
+        String header = InternalCredential.HEADER.toLowerCase(Locale.ROOT);
+        Echo echo = echo(gateway.send(gateway.request("/api/funding-events/7", Gateway.READ_KEY)
+                .header(InternalCredential.HEADER, "guessed").GET().build()));
+
+        assertEquals(TestCredential.VALUE, echo.headers().get(header));
     }
 
     private static HttpRequest.Builder forged(HttpRequest.Builder request) {

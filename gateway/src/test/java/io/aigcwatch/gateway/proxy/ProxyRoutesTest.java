@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.proxy;
 
+import io.aigcwatch.kit.internal.InternalCredential;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProxyRoutesTest {
     private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty(),
             request -> Mono.empty(), request -> Mono.empty());
-    private final ForwardedHeaders headers = new ForwardedHeaders(routes);
+    private final ForwardedHeaders headers = new ForwardedHeaders(routes, InternalCredential.of("test-credential"));
 
     @Test
     void routedPathsGoToFunding() {

@@ -4,14 +4,10 @@ import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.gateway.support.Gateway;
 import io.aigcwatch.gateway.support.SseClient;
-import io.aigcwatch.gateway.support.StubService;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -21,13 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,31 +38,25 @@ class ValuationStreamTest {
     private static final int MAX_CONNECTIONS = 3;
 
     private final TestInfra infra = RealInfraExtension.forClass(ValuationStreamTest.class);
+    private StreamGateway stream;
     private Gateway gateway;
     private ValuationChanges changes;
     private Admin admin;
 
     @BeforeAll
     void start() throws ExecutionException, InterruptedException {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()));
-        // several partitions, as valuation-service creates it, so that ids span more than one
-        admin.createTopics(List.of(new NewTopic(topic(), PARTITIONS, (short) 1))).all().get();
-        Map<String, Object> properties = new HashMap<>(infra.testProperties());
-        properties.put("aigcwatch.gateway.stream.heartbeat", "400ms");
-        properties.put("aigcwatch.gateway.stream.max-connections-per-caller", MAX_CONNECTIONS);
-        properties.put(Gateway.ANONYMOUS_READ, true);
-        String nowhere = StubService.nobodyListening();
-        gateway = Gateway.start(Map.of("funding", nowhere, "valuation", nowhere, "market", nowhere), properties);
-        changes = new ValuationChanges(infra.bootstrapServers(), topic(), gateway.context().getBean(JsonMapper.class));
-        ChangeHub hub = gateway.context().getBean(ChangeHub.class);
-        await().atMost(WAIT).until(() -> hub.position() != null && hub.position().nextOffsets().size() == PARTITIONS);
+        stream = StreamGateway.start(infra, PARTITIONS, Map.of(
+                "aigcwatch.gateway.stream.heartbeat", "400ms",
+                "aigcwatch.gateway.stream.max-connections-per-caller", MAX_CONNECTIONS,
+                Gateway.ANONYMOUS_READ, true));
+        gateway = stream.gateway();
+        changes = stream.changes();
+        admin = stream.admin();
     }
 
     @AfterAll
     void stop() {
-        changes.close();
-        gateway.close();
-        admin.close();
+        stream.close();
     }
 
     @Test
@@ -228,7 +211,7 @@ class ValuationStreamTest {
     }
 
     @Test
-    void readersWithoutAKeyAreCappedByTheirAddressNotAllTogether() throws IOException {
+    void readersWithoutAKeyAreCappedByTheirAddressNotAllTogether() {
         ConnectionLimiter limiter = gateway.context().getBean(ConnectionLimiter.class);
         await().atMost(WAIT).until(() -> limiter.open() == 0);
         List<SseClient> open = new ArrayList<>();
@@ -241,7 +224,8 @@ class ValuationStreamTest {
                 assertEquals(429, refused.status());
             }
             // a reader at another address has its own allowance
-            assertEquals("HTTP/1.1 200 OK", streamStatusFrom("127.0.0.2"));
+            assertEquals("HTTP/1.1 200 OK", gateway.statusLineFrom("127.0.0.2", "/api/valuation-changes/stream",
+                    Map.of("Accept", "text/event-stream")));
         } finally {
             open.forEach(SseClient::close);
         }
@@ -319,19 +303,6 @@ class ValuationStreamTest {
     private static String cloudEventId(String json) {
         int start = json.indexOf("\"id\":\"") + 6;
         return json.substring(start, json.indexOf('"', start));
-    }
-
-    /** The status line of a stream opened from a given local address, which the JDK's client cannot choose. */
-    private String streamStatusFrom(String localAddress) throws IOException {
-        URI stream = gateway.uri("/api/valuation-changes/stream");
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", stream.getPort()), 5_000);
-            socket.getOutputStream().write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-        }
     }
 
     private SseClient connect(String query) {

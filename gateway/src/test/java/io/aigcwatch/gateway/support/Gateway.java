@@ -4,12 +4,17 @@ import io.aigcwatch.testkit.RealInfraExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +28,8 @@ public final class Gateway implements AutoCloseable {
     public static final String ANONYMOUS_READ = "aigcwatch.gateway.anonymous-read";
     public static final String RATE_LIMIT_RPS = "aigcwatch.gateway.rate-limit.requests-per-second";
     public static final String RATE_LIMIT_BURST = "aigcwatch.gateway.rate-limit.burst";
+    public static final String REFUSALS_PER_MINUTE = "aigcwatch.gateway.rate-limit.refusals-per-minute";
+    public static final String REFUSAL_BURST = "aigcwatch.gateway.rate-limit.refusal-burst";
     /** The keys every test gateway accepts unless a test sets {@link #API_KEYS} itself. */
     public static final String READ_KEY = "test-read-7f3a9c2e51d04b8a";
     public static final String WRITE_KEY = "test-write-2b6e8d1f90a34c7e";
@@ -48,12 +55,14 @@ public final class Gateway implements AutoCloseable {
      *
      * @param serviceUrls URLs by service id: funding, valuation, market, notification
      * @param more        any other configuration; by default the gateway accepts {@link #TEST_KEYS}, allows no
-     *                    anonymous reads, and has a rate limit no test reaches: {@link #API_KEYS},
-     *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS} and {@link #RATE_LIMIT_BURST} change that
+     *                    anonymous reads, and has rate and refusal limits no test reaches: {@link #API_KEYS},
+     *                    {@link #ANONYMOUS_READ}, {@link #RATE_LIMIT_RPS}, {@link #RATE_LIMIT_BURST},
+     *                    {@link #REFUSALS_PER_MINUTE} and {@link #REFUSAL_BURST} change that
      */
     public static Gateway start(Map<String, String> serviceUrls, Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>(sharedInfra());
-        properties.putAll(Map.of(API_KEYS, TEST_KEYS, RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED));
+        properties.putAll(Map.of(API_KEYS, TEST_KEYS, RATE_LIMIT_RPS, UNLIMITED, RATE_LIMIT_BURST, UNLIMITED,
+                REFUSALS_PER_MINUTE, UNLIMITED, REFUSAL_BURST, UNLIMITED));
         properties.putAll(more);
         properties.put("micronaut.server.port", -1);
         // Kafka clients only for a test that brings its own topic prefix: the shared one is every test's
@@ -106,6 +115,25 @@ public final class Gateway implements AutoCloseable {
     /** A GET without any key. */
     public HttpResponse<String> getAnonymously(String path) {
         return send(request(path).GET().build());
+    }
+
+    /**
+     * The status line of a GET sent from a given local address (such as {@code 127.0.0.2}), which the JDK's client
+     * cannot choose: what a limit per client address answers another client.
+     */
+    public String statusLineFrom(String localAddress, String path, Map<String, String> headers) {
+        URI uri = uri(path);
+        StringBuilder request = new StringBuilder("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 5_000);
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ApplicationContext context() {

@@ -32,7 +32,9 @@ public final class StubService implements AutoCloseable {
         properties.putAll(Map.of(
                 "micronaut.server.port", -1,
                 "micronaut.application.name", "stub-service",
-                ENABLED, true));
+                ENABLED, true,
+                // unlike the gateway, a stub demands the internal credential, as the real services do
+                "aigcwatch.internal.required", true));
         return new StubService(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 

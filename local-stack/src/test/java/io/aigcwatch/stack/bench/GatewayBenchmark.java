@@ -105,7 +105,7 @@ public final class GatewayBenchmark {
         AtomicLong n = new AtomicLong();
         double jitCores;
         try (SseConnection ignored = new SseConnection(stack.gateway(), STREAM, key, (data, arrived) -> { });
-             RoundPoster direct = new RoundPoster(stack.funding(), "/funding-events", Map.of());
+             RoundPoster direct = new RoundPoster(stack.funding(), "/funding-events", stack.internalCredential());
              RoundPoster viaGateway = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
             while (true) {
                 double compiledBefore = JitActivity.compilerSeconds();
@@ -132,7 +132,7 @@ public final class GatewayBenchmark {
     }
 
     private void overhead() throws Exception {
-        try (RoundPoster direct = new RoundPoster(stack.funding(), "/funding-events", Map.of());
+        try (RoundPoster direct = new RoundPoster(stack.funding(), "/funding-events", stack.internalCredential());
              RoundPoster viaGateway = new RoundPoster(stack.gateway(), "/api/funding-events", Map.of("X-API-Key", key))) {
             Load.saturate(WARMUP, direct::postRecurring);
             Load.saturate(WARMUP, viaGateway::postRecurring);

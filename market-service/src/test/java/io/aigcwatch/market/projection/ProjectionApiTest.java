@@ -1,5 +1,6 @@
 package io.aigcwatch.market.projection;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.Refusals;
 import io.aigcwatch.testkit.TestInfra;
@@ -152,7 +153,7 @@ class ProjectionApiTest implements TestPropertyProvider {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+        HttpRequest.Builder request = TestCredential.on(HttpRequest.newBuilder(server.getURI().resolve(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");

@@ -1,5 +1,6 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.Topics;
@@ -60,6 +61,8 @@ public final class MarketBenchmark {
             servers.postgres().ensureDatabase("bench");
             Map<String, Object> properties = new HashMap<>(servers.serviceProperties("bench", ""));
             properties.put("micronaut.server.port", -1);
+            // the benchmark calls the service as the gateway would
+            properties.put(TestCredential.PROPERTY, TestCredential.VALUE);
             // the listener is not what is measured; the inbox is called directly
             properties.put("kafka.enabled", false);
             properties.put("aigcwatch.outbox.enabled", false);
@@ -128,7 +131,7 @@ public final class MarketBenchmark {
 
     private static Histogram reads(URI base) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/market/shares?by=layer")).build();
+        HttpRequest request = TestCredential.on(HttpRequest.newBuilder(base.resolve("/market/shares?by=layer"))).build();
         Histogram read = new Histogram(60_000_000L, 3);
         for (int i = 0; i < READS; i++) {
             long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.Topics;
@@ -160,7 +161,8 @@ class MarketSharesTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     private Map<String, Object> get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(server.getURI().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+                TestCredential.on(HttpRequest.newBuilder(server.getURI().resolve(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return json.readValue(response.body(), Map.class);
     }

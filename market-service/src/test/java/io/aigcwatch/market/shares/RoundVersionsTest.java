@@ -1,5 +1,6 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.Topics;
@@ -230,8 +231,8 @@ class RoundVersionsTest implements TestPropertyProvider {
     private List<Map<String, Object>> shares(String by, String metric) {
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(server.getURI().resolve(
-                    "/market/shares?by=" + by + "&metric=" + metric)).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(TestCredential.on(HttpRequest.newBuilder(server.getURI().resolve(
+                    "/market/shares?by=" + by + "&metric=" + metric))).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             return (List<Map<String, Object>>) json.readValue(response.body(), Map.class).get("shares");
         } catch (IOException e) {

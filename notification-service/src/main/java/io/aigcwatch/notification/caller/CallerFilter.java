@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.ServerFilter;
 import java.util.Optional;
 
 /**
- * Every webhook belongs to an API key, so the API answers only requests on which the gateway named one; anything
- * else (a caller without a key, or a request that did not come through the gateway) gets 401. {@code /health} and
- * {@code /prometheus} are outside this, open as on every service.
+ * Every webhook belongs to an API key, so the API answers only requests on which the gateway named one; a caller
+ * without a key gets 401. It runs after service-kit's internal-credential filter, which has already refused (403)
+ * every request that did not come from the gateway: the caller headers here are the gateway's word.
  */
 @ServerFilter("/webhooks/**")
 final class CallerFilter {

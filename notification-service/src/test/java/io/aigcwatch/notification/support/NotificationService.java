@@ -1,5 +1,6 @@
 package io.aigcwatch.notification.support;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -35,8 +36,13 @@ public final class NotificationService implements AutoCloseable {
         return new NotificationService(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
+    public URI uri() {
+        return URI.create(server.getURL().toString());
+    }
+
+    /** A request as the gateway sends it: with the internal credential. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30));
+        return TestCredential.on(HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30)));
     }
 
     public HttpResponse<String> send(HttpRequest request) {

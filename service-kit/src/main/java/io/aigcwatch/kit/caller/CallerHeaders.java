@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who is calling, as the gateway established it from the API key, on a request it forwards to a service. Only the
- * gateway sets these: it drops any that a client sent before it sets its own, and a service is reached only through
- * the gateway, so a service trusts them. A request from a caller without a key carries neither.
+ * gateway sets these: it drops any that a client sent before it sets its own, and a service answers only requests
+ * that carry the gateway's {@link io.aigcwatch.kit.internal.InternalCredential}, so a service trusts them. A request
+ * from a caller without a key carries neither.
  */
 public final class CallerHeaders {
     /** The non-secret id of the calling API key, such as {@code key-1f0c9a3b7d2e}; stable, safe to store and log. */

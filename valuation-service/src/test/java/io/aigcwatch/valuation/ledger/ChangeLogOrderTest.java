@@ -1,5 +1,6 @@
 package io.aigcwatch.valuation.ledger;
 
+import io.aigcwatch.testkit.TestCredential;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.valuation.StatusTransition;
@@ -122,8 +123,8 @@ class ChangeLogOrderTest implements TestPropertyProvider {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> page(long cursor) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                server.getURI().resolve("/valuation-changes?limit=10&cursor=" + cursor)).build(),
+        HttpResponse<String> response = HttpClient.newHttpClient().send(TestCredential.on(HttpRequest.newBuilder(
+                server.getURI().resolve("/valuation-changes?limit=10&cursor=" + cursor))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return json.readValue(response.body(), Map.class);
