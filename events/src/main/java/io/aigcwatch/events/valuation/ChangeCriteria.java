@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 public record ChangeCriteria(Set<String> companies, Set<String> countries, Set<Layer> layers, boolean unicornOnly,
                              @Nullable BigDecimal minChangePct) {
     public static final ChangeCriteria ANY = new ChangeCriteria(Set.of(), Set.of(), Set.of(), false, null);
+    /** The longest company id or name a filter holds: the registry's bound on a name. */
+    public static final int MAX_COMPANY_LENGTH = 200;
+    /** The largest threshold a stream or a webhook accepts; no valuation has moved a thousand-fold in one step. */
+    public static final BigDecimal MAX_MIN_CHANGE_PCT = BigDecimal.valueOf(100_000);
+    /** Changes are reported to the hundredth of a percent; a finer threshold would only store a huge scale. */
+    public static final int MIN_CHANGE_PCT_DECIMALS = 2;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public ChangeCriteria {
@@ -53,6 +59,14 @@ public record ChangeCriteria(Set<String> companies, Set<String> countries, Set<L
                 && (!unicornOnly || change.statusBefore().counted() || change.statusAfter().counted())
                 && (minChangePct == null || change.changePct() == null
                         || change.changePct().abs().compareTo(minChangePct) >= 0);
+    }
+
+    /** @return what is wrong with a {@code minChangePct} threshold, or null when a stream or a webhook takes it */
+    public static @Nullable String minChangePctProblem(BigDecimal value) {
+        return value.signum() >= 0 && value.compareTo(MAX_MIN_CHANGE_PCT) <= 0
+                && value.stripTrailingZeros().scale() <= MIN_CHANGE_PCT_DECIMALS ? null
+                : "must be a percentage from 0 to " + MAX_MIN_CHANGE_PCT + " with at most " + MIN_CHANGE_PCT_DECIMALS
+                        + " decimals";
     }
 
     /** @return what is wrong with a country filter value, or null when it is an ISO 3166-1 alpha-2 code */

@@ -17,15 +17,12 @@ import java.util.regex.Pattern;
  * {@code layer} may be repeated or comma-separated, {@code unicornOnly=true}, {@code minChangePct=20}.
  *
  * <p>Bounded before any work, as public-api.yml documents: at most {@link #MAX_VALUES} values per parameter,
- * {@link #MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a plain decimal (no
- * exponent, two decimals at most) up to {@link #MAX_CHANGE_PCT}. A value
- * is quoted back in an error only as far as {@link #SHOWN} characters.
+ * {@link ChangeCriteria#MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a
+ * plain decimal (no exponent) that {@link ChangeCriteria#minChangePctProblem} accepts, as a webhook's filter does.
+ * A value is quoted back in an error only as far as {@link #SHOWN} characters.
  */
 final class StreamFilters {
     static final int MAX_VALUES = 50;
-    static final int MAX_COMPANY_LENGTH = 200;
-    /** As for a webhook's filter, so that a stream and a webhook accept the same criteria. */
-    static final BigDecimal MAX_CHANGE_PCT = BigDecimal.valueOf(100_000);
     private static final Pattern PLAIN_PERCENT = Pattern.compile("\\d{1,6}(\\.\\d{1,2})?");
     private static final int SHOWN = 40;
 
@@ -57,8 +54,8 @@ final class StreamFilters {
                                        Function<String, String> problemOf) {
         List<String> items = new ArrayList<>();
         for (String value : parameters.getAll(name)) {
-            if (value.length() > MAX_COMPANY_LENGTH) {
-                errors.add(new FieldError(name, "longer than " + MAX_COMPANY_LENGTH + " characters; repeat the "
+            if (value.length() > ChangeCriteria.MAX_COMPANY_LENGTH) {
+                errors.add(new FieldError(name, "longer than " + ChangeCriteria.MAX_COMPANY_LENGTH + " characters; repeat the "
                         + "parameter for more values"));
                 return List.of();
             }
@@ -99,12 +96,14 @@ final class StreamFilters {
         // the pattern first: an exponent such as 1e999999999 never reaches BigDecimal
         if (PLAIN_PERCENT.matcher(value.strip()).matches()) {
             BigDecimal percent = new BigDecimal(value.strip());
-            if (percent.compareTo(MAX_CHANGE_PCT) <= 0) {
+            String problem = ChangeCriteria.minChangePctProblem(percent);
+            if (problem == null) {
                 return percent;
             }
+            errors.add(new FieldError("minChangePct", "'" + shown(value) + "' " + problem));
+            return null;
         }
-        errors.add(new FieldError("minChangePct", "'" + shown(value) + "' is not a percentage from 0 to "
-                + MAX_CHANGE_PCT + " in plain digits (up to 2 decimals)"));
+        errors.add(new FieldError("minChangePct", "'" + shown(value) + "' is not a percentage in plain digits"));
         return null;
     }
 

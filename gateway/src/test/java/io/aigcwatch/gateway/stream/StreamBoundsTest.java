@@ -46,7 +46,7 @@ class StreamBoundsTest {
         ProblemException tooMany = assertThrows(ProblemException.class, () -> filters("country=" + many));
         assertEquals("country: 51 values, more than the 50 allowed", tooMany.getMessage());
 
-        String overlong = String.join("", Collections.nCopies(StreamFilters.MAX_COMPANY_LENGTH + 1, "x"));
+        String overlong = String.join("", Collections.nCopies(ChangeCriteria.MAX_COMPANY_LENGTH + 1, "x"));
         ProblemException longList = assertThrows(ProblemException.class, () -> filters("company=" + overlong));
         assertTrue(longList.getMessage().startsWith("company: longer than 200 characters"), longList.getMessage());
         for (String name : new String[]{"company", "country", "layer"}) {

@@ -21,12 +21,8 @@ class WebhookRequestValidator {
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_DESCRIPTION_LENGTH = 500;
     static final int MAX_FILTER_VALUES = 100;
-    static final int MAX_COMPANY_LENGTH = 200;
     /** No filter value is longer: a company id or name, a country code, a layer. */
-    static final int MAX_FILTER_VALUE_LENGTH = MAX_COMPANY_LENGTH;
-    static final BigDecimal MAX_CHANGE_PCT = new BigDecimal("100000");
-    /** Changes are reported to the hundredth of a percent; finer thresholds would only be a way to store huge scales. */
-    static final int MAX_CHANGE_PCT_DECIMALS = 2;
+    static final int MAX_FILTER_VALUE_LENGTH = ChangeCriteria.MAX_COMPANY_LENGTH;
 
     private final TargetGuard guard;
 
@@ -69,17 +65,16 @@ class WebhookRequestValidator {
             return WebhookFilters.NONE;
         }
         List<String> companies = values("filters.companies", given.companies(), errors, value ->
-                value.isBlank() || value.strip().length() > MAX_COMPANY_LENGTH
-                        ? "must be a company id or name of 1 to " + MAX_COMPANY_LENGTH + " characters" : null)
+                value.isBlank() || value.strip().length() > ChangeCriteria.MAX_COMPANY_LENGTH
+                        ? "must be a company id or name of 1 to " + ChangeCriteria.MAX_COMPANY_LENGTH + " characters" : null)
                 .stream().map(String::strip).toList();
         List<String> countries = values("filters.countries", given.countries(), errors, ChangeCriteria::countryProblem)
                 .stream().map(value -> value.strip().toUpperCase(Locale.ROOT)).toList();
         List<String> layerNames = values("filters.layers", given.layers(), errors, ChangeCriteria::layerProblem);
         BigDecimal minChangePct = given.minChangePct();
-        if (minChangePct != null && (minChangePct.signum() < 0 || minChangePct.compareTo(MAX_CHANGE_PCT) > 0
-                || minChangePct.stripTrailingZeros().scale() > MAX_CHANGE_PCT_DECIMALS)) {
-            errors.add(new Problem.FieldError("filters.minChangePct", "must be between 0 and " + MAX_CHANGE_PCT
-                    + " with at most " + MAX_CHANGE_PCT_DECIMALS + " decimals"));
+        String minChangePctProblem = minChangePct == null ? null : ChangeCriteria.minChangePctProblem(minChangePct);
+        if (minChangePctProblem != null) {
+            errors.add(new Problem.FieldError("filters.minChangePct", minChangePctProblem));
         }
         if (!errors.isEmpty()) {
             return WebhookFilters.NONE;
