@@ -16,7 +16,8 @@ final class Banner {
         line(text, "gateway", gateway + "  (public API under /api)");
         for (Service service : Service.values()) {
             if (service.isBackend()) {
-                line(text, service.module(), "http://localhost:" + config.port(service));
+                line(text, service.module(), "http://127.0.0.1:" + config.port(service)
+                        + "  (loopback only; answers the gateway's internal credential)");
             }
         }
         line(text, "Kafka", infra.bootstrapServers());

@@ -107,7 +107,7 @@ final class RunningStack implements AutoCloseable {
                 .map(service -> CompletableFuture.runAsync(() -> {
                     service.awaitHealthyThenSupervise();
                     progress(service.name() + " healthy at " + service.process().healthUri()
-                            .resolve("/").toString().replace("127.0.0.1", "localhost"));
+                            .resolve("/").toString());
                 }))
                 .toList();
         List<String> failures = new ArrayList<>();
