@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import java.util.UUID;
 interface CompanyRepository extends CrudRepository<Company, UUID> {
 
     Optional<Company> findByNormalizedName(String normalizedName);
+
+    List<Company> findByIdIn(Collection<UUID> ids);
 
     @Query("select * from company where lower(local_name) = lower(:localName) order by created_at limit 1")
     Optional<Company> findFirstByLocalName(String localName);

@@ -9,10 +9,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads rounds with their companies, one page at a time. */
 @Singleton
@@ -39,9 +39,9 @@ class RoundReader implements CompanyRounds {
                 after == null ? null : after.announcedOn(), after == null ? null : after.id(), limit + 1);
         boolean more = found.size() > limit;
         List<FundingRound> pageRounds = more ? found.subList(0, limit) : found;
-        Map<UUID, Company> byId = new HashMap<>();
-        List<RoundView> views = pageRounds.stream()
-                .map(round -> RoundView.of(round, byId.computeIfAbsent(round.companyId(), companies::require)))
+        Map<UUID, Company> byId = companies.requireAll(
+                pageRounds.stream().map(FundingRound::companyId).collect(Collectors.toSet()));
+        List<RoundView> views = pageRounds.stream().map(round -> RoundView.of(round, byId.get(round.companyId())))
                 .toList();
         FundingRound last = more ? pageRounds.get(pageRounds.size() - 1) : null;
         return new Page(views, last == null ? null : new RoundCursor(last.announcedOn(), last.id()));
