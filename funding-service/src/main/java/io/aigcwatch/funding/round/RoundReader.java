@@ -6,9 +6,11 @@ import io.aigcwatch.funding.company.CompanyRounds;
 import io.aigcwatch.funding.company.RoundSummary;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,10 +21,12 @@ import java.util.stream.Collectors;
 class RoundReader implements CompanyRounds {
     private final FundingRoundRepository rounds;
     private final CompanyRegistry companies;
+    private final JdbcOperations jdbc;
 
-    RoundReader(FundingRoundRepository rounds, CompanyRegistry companies) {
+    RoundReader(FundingRoundRepository rounds, CompanyRegistry companies, JdbcOperations jdbc) {
         this.rounds = rounds;
         this.companies = companies;
+        this.jdbc = jdbc;
     }
 
     @ReadOnly
@@ -33,10 +37,7 @@ class RoundReader implements CompanyRounds {
 
     @ReadOnly
     Page page(RoundFilter filter, @Nullable RoundCursor after, int limit) {
-        List<FundingRound> found = rounds.search(filter.includeRetracted(), filter.companyId(), filter.country(),
-                filter.layer() == null ? null : filter.layer().name(),
-                filter.round() == null ? null : filter.round().name(), filter.from(), filter.to(),
-                after == null ? null : after.announcedOn(), after == null ? null : after.id(), limit + 1);
+        List<FundingRound> found = search(RoundQuery.of(filter, after, limit + 1));
         boolean more = found.size() > limit;
         List<FundingRound> pageRounds = more ? found.subList(0, limit) : found;
         Map<UUID, Company> byId = companies.requireAll(
@@ -45,6 +46,15 @@ class RoundReader implements CompanyRounds {
                 .toList();
         FundingRound last = more ? pageRounds.get(pageRounds.size() - 1) : null;
         return new Page(views, last == null ? null : new RoundCursor(last.announcedOn(), last.id()));
+    }
+
+    private List<FundingRound> search(RoundQuery query) {
+        return jdbc.prepareStatement(query.sql(), statement -> {
+            query.bind(statement);
+            try (ResultSet found = statement.executeQuery()) {
+                return jdbc.entityStream(found, FundingRound.class).toList();
+            }
+        });
     }
 
     @Override
