@@ -31,33 +31,44 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     List<FundingRound> findAllOfCompany(UUID companyId);
 
     /**
-     * Totals of the active rounds in one pass over them: one row per bucket, {@code dimension} saying which
-     * grouping it belongs to, and the one {@code total} row (always there, even without rounds) with no bucket. An
-     * undisclosed amount adds nothing to {@code usd_raised}; an approximate one adds its value, or the midpoint of
-     * its range when it gives only low and high.
+     * Adds one round's share to the kept totals ({@code sign} 1) or takes it away (-1), as the write transaction
+     * changes the round: -1 before a correction or retraction, 1 after a record or correction. A retracted round
+     * adds nothing. The database adds the delta to the stored row ({@code on conflict do update}), so concurrent
+     * writers never lose one another's counts; every writer takes the 'total' row first, so they queue on it in one
+     * order and never deadlock. An undisclosed amount adds nothing to {@code usd_raised}; an approximate one adds its
+     * value, or the midpoint of its range when it gives only low and high (as V5's backfill does).
      */
     @Query(value = """
-            with counted as (
-                select r.amount_precision,
-                       case when r.amount_precision = 'UNDISCLOSED' then null
-                            else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end as usd,
-                       extract(year from r.announced_on)::int || '-Q' || extract(quarter from r.announced_on)::int
-                           as quarter,
-                       c.layer::text as layer,
-                       c.country::text as country
-                from funding_round r join company c on c.id = r.company_id
-                where r.status = 'ACTIVE')
-            select case when grouping(quarter) = 0 then 'quarter'
-                        when grouping(layer) = 0 then 'layer'
-                        when grouping(country) = 0 then 'country'
-                        else 'total' end as dimension,
-                   coalesce(quarter, layer, country) as bucket,
-                   count(*) as rounds,
-                   count(*) filter (where amount_precision = 'APPROXIMATE') as approximate_rounds,
-                   count(*) filter (where amount_precision = 'UNDISCLOSED') as undisclosed_rounds,
-                   coalesce(sum(usd), 0) as usd_raised
-            from counted
-            group by grouping sets ((quarter), (layer), (country), ())""", nativeQuery = true)
+            insert into funding_stat (dimension, bucket, rounds, approximate_rounds, undisclosed_rounds, usd_raised)
+            select d.dimension, d.bucket, :sign,
+                   case when r.amount_precision = 'APPROXIMATE' then :sign else 0 end,
+                   case when r.amount_precision = 'UNDISCLOSED' then :sign else 0 end,
+                   case when r.amount_precision = 'UNDISCLOSED' then 0
+                        else :sign * coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end
+            from funding_round r
+            join company c on c.id = r.company_id
+            cross join lateral (values (1, 'total', ''),
+                                       (2, 'quarter', extract(year from r.announced_on)::int || '-Q'
+                                                      || extract(quarter from r.announced_on)::int),
+                                       (3, 'layer', c.layer::text),
+                                       (4, 'country', c.country::text)) as d (position, dimension, bucket)
+            where r.id = :id and r.status = 'ACTIVE'
+            order by d.position
+            on conflict (dimension, bucket) do update set
+                rounds = funding_stat.rounds + excluded.rounds,
+                approximate_rounds = funding_stat.approximate_rounds + excluded.approximate_rounds,
+                undisclosed_rounds = funding_stat.undisclosed_rounds + excluded.undisclosed_rounds,
+                usd_raised = funding_stat.usd_raised + excluded.usd_raised""", nativeQuery = true)
+    void addToStats(UUID id, int sign);
+
+    /**
+     * The kept totals: one row per bucket, {@code dimension} saying which grouping it belongs to, and the one
+     * {@code total} row (always there, even without rounds). Reads no round.
+     */
+    @Query(value = """
+            select dimension, nullif(bucket, '') as bucket, rounds, approximate_rounds, undisclosed_rounds, usd_raised
+            from funding_stat
+            where dimension = 'total' or rounds > 0""", nativeQuery = true)
     List<StatsRow> stats();
 
     @Introspected

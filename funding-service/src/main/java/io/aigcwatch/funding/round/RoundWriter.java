@@ -47,6 +47,7 @@ class RoundWriter {
         FundingRound round = toEntity(UUID.randomUUID(), 1, company, request, now, now);
         rejectDuplicate(request, company, null);
         rounds.save(round);
+        rounds.addToStats(round.id(), 1);
         RoundView view = RoundView.of(round, company);
         publish(FundingEventTypes.RECORDED, company, view.toEventData(), now);
         return view;
@@ -63,7 +64,9 @@ class RoundWriter {
         Instant now = now();
         FundingRound corrected = toEntity(id, current.version() + 1, company, request, current.recordedAt(), now);
         rejectDuplicate(request, company, id);
+        rounds.addToStats(id, -1);
         rounds.update(corrected);
+        rounds.addToStats(id, 1);
         RoundView view = RoundView.of(corrected, company);
         publish(FundingEventTypes.CORRECTED, company, view.toEventData(), now);
         return view;
@@ -83,6 +86,7 @@ class RoundWriter {
                 current.valuationValue(), current.valuationCurrency(), current.valuationUsd(),
                 current.valuationUnitsPerUsd(), current.valuationRateDate(), current.announcedOn(),
                 current.investors(), current.source(), reason, current.recordedAt(), now);
+        rounds.addToStats(id, -1);
         rounds.update(retracted);
         Company company = companies.require(current.companyId());
         outbox.append(Topics.FUNDING_EVENTS, company.id().toString(), CloudEvent.of(EVENT_SOURCE,
