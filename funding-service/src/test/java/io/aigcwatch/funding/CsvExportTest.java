@@ -18,8 +18,10 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a client records comes out of the CSV export as text, never as a formula a spreadsheet would run. */
 @ExtendWith(RealInfraExtension.class)
@@ -66,5 +68,22 @@ class CsvExportTest implements TestPropertyProvider {
         assertEquals("'-2+3", row.get("other_investors"));
         assertEquals("'=HYPERLINK(\"http://evil.example\")", row.get("source"));
         assertEquals("1000000", row.get("amount"));
+    }
+
+    /**
+     * A body whose size is known up front was built whole before its first byte; an export is sent in chunks as its
+     * pages are read, so it has no Content-Length (issue 12: a 125,000-row export timed out at the gateway).
+     */
+    @Test
+    void anExportIsSentInChunksAsItIsRead() {
+        Http http = new Http(server.getURI(), json);
+        HttpResponse<String> csv = http.get("/funding-events?country=JP", "Accept", "text/csv");
+
+        assertEquals(200, csv.statusCode());
+        assertEquals(Optional.of("chunked"), csv.headers().firstValue("Transfer-Encoding"));
+        assertEquals(Optional.empty(), csv.headers().firstValue("Content-Length"));
+        assertEquals(Optional.of("attachment; filename=\"funding-events.csv\""),
+                csv.headers().firstValue("Content-Disposition"));
+        assertTrue(csv.body().startsWith("id,version,status,company_id,"), csv.body());
     }
 }

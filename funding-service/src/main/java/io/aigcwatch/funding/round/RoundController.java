@@ -10,7 +10,6 @@ import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,8 +22,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.serde.annotation.Serdeable;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -103,7 +102,8 @@ class RoundController {
         Optional<RoundFilter> filter = filter(company, country, layer, round, from, to,
                 Boolean.TRUE.equals(includeRetracted), checks);
         if (accept != null && accept.toLowerCase(Locale.ROOT).contains(RoundCsv.MEDIA_TYPE)) {
-            return HttpResponse.ok(export(filter))
+            StreamedFile rows = new StreamedFile(new RoundCsvStream(reader, filter), MediaType.of(RoundCsv.MEDIA_TYPE));
+            return HttpResponse.ok(rows)
                     .contentType(RoundCsv.MEDIA_TYPE + "; charset=utf-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-events.csv\"");
         }
@@ -114,25 +114,6 @@ class RoundController {
         RoundReader.Page page = reader.page(filter.get(), after, size);
         return HttpResponse.ok(new RoundPage(page.items(), page.next() == null ? null : page.next().encode()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    /** Streams every matching round, a page at a time, so an export of any size never sits whole in memory. */
-    private Writable export(Optional<RoundFilter> filter) {
-        return out -> {
-            CSVPrinter printer = RoundCsv.printer(out);
-            RoundCursor after = null;
-            while (filter.isPresent()) {
-                RoundReader.Page page = reader.page(filter.get(), after, PageSize.EXPORT);
-                for (RoundView view : page.items()) {
-                    RoundCsv.print(printer, view);
-                }
-                if (page.next() == null) {
-                    break;
-                }
-                after = page.next();
-            }
-            printer.flush();
-        };
     }
 
     /** @return empty when the filter names a company that does not exist, which no round can match */

@@ -57,6 +57,16 @@ public final class StubService implements AutoCloseable {
         return server.getApplicationContext().getBean(StubCalls.class).lastHeader(path, name);
     }
 
+    /** Whether the streamed export a test started with {@code key} has sent its last byte (StreamingStubController). */
+    public boolean hasFinishedStreaming(String key) {
+        return server.getApplicationContext().getBean(StreamProgress.class).hasFinished(key);
+    }
+
+    /** When the streamed export a test started with {@code key} handed the server its first bytes, in nanoTime. */
+    public java.util.Optional<Long> firstStreamedAt(String key) {
+        return server.getApplicationContext().getBean(StreamProgress.class).firstSentAt(key);
+    }
+
     /** A URL where nothing listens: the port was free a moment ago. */
     public static String nobodyListening() {
         try (ServerSocket socket = new ServerSocket(0)) {
