@@ -118,7 +118,7 @@ public final class MarketBenchmark {
         }
     }
 
-    private static CloudEvent<FundingRoundData> event(int i) {
+    static CloudEvent<FundingRoundData> event(int i) {
         UUID id = UUID.randomUUID();
         BigDecimal usd = BigDecimal.valueOf(1_000_000L + i);
         CompanyData company = new CompanyData(id, "Bench " + i, null, "CN", Layer.values()[i % 3], List.of("TEXT"));

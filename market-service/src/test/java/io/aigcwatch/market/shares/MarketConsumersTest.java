@@ -176,7 +176,7 @@ class MarketConsumersTest implements TestPropertyProvider {
         producer.send(new ProducerRecord<>(infra.topic(topic), partition, key, value)).get();
     }
 
-    private static CloudEvent<FundingRoundData> recorded(UUID companyId, String lead) {
+    static CloudEvent<FundingRoundData> recorded(UUID companyId, String lead) {
         CompanyData company = new CompanyData(companyId, "Co " + companyId, null, "US", Layer.MODEL, List.of("TEXT"));
         BigDecimal usd = new BigDecimal("1000000");
         FundingRoundData round = new FundingRoundData(UUID.randomUUID(), 1, company, RoundType.SEED,

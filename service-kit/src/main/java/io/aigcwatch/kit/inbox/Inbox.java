@@ -184,12 +184,8 @@ public class Inbox {
     /** The events that were new, applied in one transaction; a poison rolls all of them back. */
     private List<ConsumedEvent> applyInOneTransaction(List<ConsumedEvent> events, BatchHandler handler) {
         return transactions.executeWrite(status -> {
-            List<ConsumedEvent> fresh = new ArrayList<>();
-            for (ConsumedEvent event : events) {
-                if (processed.firstTime(event.id(), topics.constantOf(event.record().topic()))) {
-                    fresh.add(event);
-                }
-            }
+            List<ConsumedEvent> fresh = processed.firstTimes(status.getConnection(), events,
+                    event -> topics.constantOf(event.record().topic()));
             if (!fresh.isEmpty()) {
                 handler.apply(fresh);
             }

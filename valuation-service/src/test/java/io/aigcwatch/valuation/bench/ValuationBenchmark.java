@@ -88,19 +88,24 @@ public final class ValuationBenchmark {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             UUID companyId = UUID.randomUUID();
-            CompanyData company = new CompanyData(companyId, "Bench " + companyId, null, "US", Layer.MODEL, List.of());
-            BigDecimal valuation = new BigDecimal("1500000000");
-            FundingRoundData round = new FundingRoundData(UUID.randomUUID(), 1, company, RoundType.SERIES_C,
-                    new MoneyData(null, null, null, "USD", AmountPrecision.UNDISCLOSED, null, null, null, null, null),
-                    new MoneyData(valuation, null, null, "USD", AmountPrecision.EXACT, valuation, null, null,
-                            BigDecimal.ONE, LocalDate.of(2024, 1, 1)),
-                    LocalDate.of(2024, 1, 15), List.of(), "benchmark");
-            String event = json.writeValueAsString(CloudEvent.of("/bench", FundingEventTypes.RECORDED,
-                    companyId.toString(), Instant.now(), round));
+            String event = unicornRound(json, companyId);
             sentAt.put(companyId.toString(), System.nanoTime());
             producer.send(new ProducerRecord<>(Topics.FUNDING_EVENTS, companyId.toString(), event));
         }
         producer.flush();
         return total;
+    }
+
+    /** A funding event that values a new company at USD 1.5B, which makes it a unicorn. */
+    static String unicornRound(JsonMapper json, UUID companyId) throws java.io.IOException {
+        CompanyData company = new CompanyData(companyId, "Bench " + companyId, null, "US", Layer.MODEL, List.of());
+        BigDecimal valuation = new BigDecimal("1500000000");
+        FundingRoundData round = new FundingRoundData(UUID.randomUUID(), 1, company, RoundType.SERIES_C,
+                new MoneyData(null, null, null, "USD", AmountPrecision.UNDISCLOSED, null, null, null, null, null),
+                new MoneyData(valuation, null, null, "USD", AmountPrecision.EXACT, valuation, null, null,
+                        BigDecimal.ONE, LocalDate.of(2024, 1, 1)),
+                LocalDate.of(2024, 1, 15), List.of(), "benchmark");
+        return json.writeValueAsString(CloudEvent.of("/bench", FundingEventTypes.RECORDED,
+                companyId.toString(), Instant.now(), round));
     }
 }
