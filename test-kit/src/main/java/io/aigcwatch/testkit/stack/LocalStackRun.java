@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class LocalStackRun implements AutoCloseable {
     /** The services the launcher runs, as named in their port variables. */
-    private static final List<String> SERVICES = List.of("FUNDING", "VALUATION", "MARKET", "NOTIFICATION", "GATEWAY");
+    public static final List<String> SERVICES = List.of("FUNDING", "VALUATION", "MARKET", "NOTIFICATION", "GATEWAY");
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://\\S+)\\s+\\(user (\\S+)\\)");
     /** The embedded server's; the banner names the user only. */
     private static final String POSTGRES_PASSWORD = "postgres";
@@ -37,14 +37,16 @@ public final class LocalStackRun implements AutoCloseable {
     private final URI gateway;
     private final Map<String, String> keysByScopes;
     private final Matcher database;
+    private final List<Integer> ports;
 
     private LocalStackRun(Process launcher, Path output, URI gateway, Map<String, String> keysByScopes,
-                          Matcher database) {
+                          Matcher database, List<Integer> ports) {
         this.launcher = launcher;
         this.output = output;
         this.gateway = gateway;
         this.keysByScopes = keysByScopes;
         this.database = database;
+        this.ports = ports;
     }
 
     /**
@@ -72,7 +74,7 @@ public final class LocalStackRun implements AutoCloseable {
                 throw new IllegalStateException("the banner names no PostgreSQL URL:\n" + Files.readString(output));
             }
             return new LocalStackRun(launcher, output, URI.create("http://localhost:" + ports.get(
-                    SERVICES.indexOf("GATEWAY"))), keys(home.resolve("api-keys")), database);
+                    SERVICES.indexOf("GATEWAY"))), keys(home.resolve("api-keys")), database, ports);
         } catch (RuntimeException | IOException e) {
             stop(launcher);
             throw e;
@@ -82,6 +84,25 @@ public final class LocalStackRun implements AutoCloseable {
     /** The gateway's root: the public API is under {@code /api}. */
     public URI gateway() {
         return gateway;
+    }
+
+    /**
+     * A service's own root, for what a benchmark watches from outside, such as its {@code /prometheus} (open to a
+     * loopback scraper); the API itself needs the internal credential there, so go through {@link #gateway}.
+     *
+     * @param service as named in its port variable: FUNDING, VALUATION, MARKET, NOTIFICATION or GATEWAY
+     */
+    public URI service(String service) {
+        int index = SERVICES.indexOf(service);
+        if (index < 0) {
+            throw new IllegalArgumentException("no service " + service + "; the stack runs " + SERVICES);
+        }
+        return URI.create("http://localhost:" + ports.get(index));
+    }
+
+    /** The stack's Kafka, for an admin client that reads consumer-group lag. */
+    public String kafkaBootstrap() {
+        return "localhost:" + ports.get(SERVICES.size() + 1);
     }
 
     public String adminKey() {
