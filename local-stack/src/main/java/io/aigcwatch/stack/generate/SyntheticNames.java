@@ -55,10 +55,13 @@ final class SyntheticNames {
 
     /** {@code [name, localName]} */
     static String[] chinese(int index) {
-        int combinations = SYLLABLES.length * SYLLABLES.length * CHINESE_SUFFIXES.length;
+        // the second syllable is never the first: (a, b) -> (a, a + 1 + b) stays one-to-one for b below n - 1
+        int seconds = SYLLABLES.length - 1;
+        int combinations = SYLLABLES.length * seconds * CHINESE_SUFFIXES.length;
         int spread = spread(index % combinations, combinations);
-        String[] first = SYLLABLES[spread / (SYLLABLES.length * CHINESE_SUFFIXES.length)];
-        String[] second = SYLLABLES[spread / CHINESE_SUFFIXES.length % SYLLABLES.length];
+        int firstIndex = spread / (seconds * CHINESE_SUFFIXES.length);
+        String[] first = SYLLABLES[firstIndex];
+        String[] second = SYLLABLES[(firstIndex + 1 + spread / CHINESE_SUFFIXES.length % seconds) % SYLLABLES.length];
         String[] suffix = CHINESE_SUFFIXES[spread % CHINESE_SUFFIXES.length];
         int round = index / combinations;
         String number = round == 0 ? "" : Integer.toString(round + 1);
