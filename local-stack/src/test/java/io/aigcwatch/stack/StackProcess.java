@@ -61,11 +61,6 @@ public final class StackProcess implements AutoCloseable {
     }
 
     private static void stop(Process launcher) {
-        try {
-            StackLauncher.stop(launcher, STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            launcher.destroyForcibly();
-        }
+        StackLauncher.stopOrKill(launcher, STOP);
     }
 }

@@ -150,12 +150,7 @@ public final class LocalStackRun implements AutoCloseable {
     }
 
     private static void stop(Process launcher) {
-        try {
-            StackLauncher.stop(launcher, STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            launcher.destroyForcibly();
-        }
+        StackLauncher.stopOrKill(launcher, STOP);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

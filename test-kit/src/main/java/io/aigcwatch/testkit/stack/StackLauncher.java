@@ -81,4 +81,14 @@ public final class StackLauncher {
         }
         services.forEach(ProcessHandle::destroyForcibly);
     }
+
+    /** {@link #stop}, for a close(): an interrupt kills the launcher at once and keeps the thread interrupted. */
+    public static void stopOrKill(Process launcher, Duration timeout) {
+        try {
+            stop(launcher, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            launcher.destroyForcibly();
+        }
+    }
 }
