@@ -80,7 +80,7 @@ public class CompanyRegistry {
      * The name as it is stored; null when nothing visible is left. NFKC can lengthen a name, so the bound is checked
      * on what is stored.
      */
-    private @Nullable String cleanName(String field, @Nullable String text) {
+    @Nullable String cleanName(String field, @Nullable String text) {
         String clean = text == null ? "" : CompanyNames.clean(text);
         if (clean.codePointCount(0, clean.length()) > limits.maxNameLength()) {
             throw ProblemException.invalid(field, "must be at most " + limits.maxNameLength()

@@ -56,4 +56,15 @@ interface CompanyRepository extends CrudRepository<Company, UUID> {
             select * from known union all select * from registered limit 1""", nativeQuery = true)
     List<Company> lockOrRegister(UUID id, String name, String normalizedName, @Nullable String localName,
                                  String country, String layer, List<String> segments);
+
+    /** Locks the rows of many companies in one statement, in id order, so that two such writers never deadlock. */
+    @Query(value = "select * from company where id in (:ids) order by id for update", nativeQuery = true)
+    List<Company> lockByIds(Collection<UUID> ids);
+
+    @Query(value = "select * from company where normalized_name in (:normalizedNames)", nativeQuery = true)
+    List<Company> findByNormalizedNames(Collection<String> normalizedNames);
+
+    @Query(value = "select * from company where lower(local_name) in (:lowerLocalNames) order by created_at",
+            nativeQuery = true)
+    List<Company> findByLowerLocalNames(Collection<String> lowerLocalNames);
 }

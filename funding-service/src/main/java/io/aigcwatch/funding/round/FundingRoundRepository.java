@@ -10,6 +10,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,20 +32,21 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     List<FundingRound> findAllOfCompany(UUID companyId);
 
     /**
-     * Adds one round's share to the kept totals ({@code sign} 1) or takes it away (-1), as the write transaction
-     * changes the round: -1 before a correction or retraction, 1 after a record or correction. A retracted round
-     * adds nothing. The database adds the delta to the stored row ({@code on conflict do update}), so concurrent
-     * writers never lose one another's counts; every writer takes the 'total' row first, so they queue on it in one
-     * order and never deadlock. An undisclosed amount adds nothing to {@code usd_raised}; an approximate one adds its
-     * value, or the midpoint of its range when it gives only low and high (as V5's backfill does).
+     * Adds the rounds' share to the kept totals ({@code sign} 1) or takes it away (-1), as the write transaction
+     * changes them: -1 before a correction or retraction, 1 after a record or correction; a bulk import adds a whole
+     * chunk's rounds in this one statement. A retracted round adds nothing. The database adds the delta to the stored
+     * row ({@code on conflict do update}), so concurrent writers never lose one another's counts; every writer takes
+     * the 'total' row first, so they queue on it in one order and never deadlock. An undisclosed amount adds nothing
+     * to {@code usd_raised}; an approximate one adds its value, or the midpoint of its range when it gives only low
+     * and high (as V5's backfill does).
      */
     @Query(value = """
             insert into funding_stat (dimension, bucket, rounds, approximate_rounds, undisclosed_rounds, usd_raised)
-            select d.dimension, d.bucket, :sign,
-                   case when r.amount_precision = 'APPROXIMATE' then :sign else 0 end,
-                   case when r.amount_precision = 'UNDISCLOSED' then :sign else 0 end,
-                   case when r.amount_precision = 'UNDISCLOSED' then 0
-                        else :sign * coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end
+            select d.dimension, d.bucket, :sign * count(*),
+                   :sign * count(*) filter (where r.amount_precision = 'APPROXIMATE'),
+                   :sign * count(*) filter (where r.amount_precision = 'UNDISCLOSED'),
+                   :sign * coalesce(sum(case when r.amount_precision = 'UNDISCLOSED' then 0
+                        else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end), 0)
             from funding_round r
             join company c on c.id = r.company_id
             cross join lateral (values (1, 'total', ''),
@@ -52,14 +54,15 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
                                                       || extract(quarter from r.announced_on)::int),
                                        (3, 'layer', c.layer::text),
                                        (4, 'country', c.country::text)) as d (position, dimension, bucket)
-            where r.id = :id and r.status = 'ACTIVE'
-            order by d.position
+            where r.id in (:ids) and r.status = 'ACTIVE'
+            group by d.position, d.dimension, d.bucket
+            order by d.position, d.bucket
             on conflict (dimension, bucket) do update set
                 rounds = funding_stat.rounds + excluded.rounds,
                 approximate_rounds = funding_stat.approximate_rounds + excluded.approximate_rounds,
                 undisclosed_rounds = funding_stat.undisclosed_rounds + excluded.undisclosed_rounds,
                 usd_raised = funding_stat.usd_raised + excluded.usd_raised""", nativeQuery = true)
-    void addToStats(UUID id, int sign);
+    void addToStats(Collection<UUID> ids, int sign);
 
     /**
      * The kept totals: one row per bucket, {@code dimension} saying which grouping it belongs to, and the one

@@ -71,6 +71,11 @@ final class RoundCsv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return guarded(value) ? "'" + value : value;
+    }
+
+    /** Whether {@link #text} puts an apostrophe before {@code value}. */
+    static boolean guarded(String value) {
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
     }
 }

@@ -4,6 +4,7 @@ import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
+import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.fx.Conversion;
@@ -16,7 +17,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,7 +50,7 @@ class RoundWriter {
         FundingRound round = toEntity(UUID.randomUUID(), 1, company, request, now, now);
         rejectDuplicate(request, company, null);
         rounds.save(round);
-        rounds.addToStats(round.id(), 1);
+        rounds.addToStats(List.of(round.id()), 1);
         RoundView view = RoundView.of(round, company);
         publish(FundingEventTypes.RECORDED, company, view.toEventData(), now);
         return view;
@@ -64,9 +67,9 @@ class RoundWriter {
         Instant now = now();
         FundingRound corrected = toEntity(id, current.version() + 1, company, request, current.recordedAt(), now);
         rejectDuplicate(request, company, id);
-        rounds.addToStats(id, -1);
+        rounds.addToStats(List.of(id), -1);
         rounds.update(corrected);
-        rounds.addToStats(id, 1);
+        rounds.addToStats(List.of(id), 1);
         RoundView view = RoundView.of(corrected, company);
         publish(FundingEventTypes.CORRECTED, company, view.toEventData(), now);
         return view;
@@ -86,12 +89,11 @@ class RoundWriter {
                 current.valuationValue(), current.valuationCurrency(), current.valuationUsd(),
                 current.valuationUnitsPerUsd(), current.valuationRateDate(), current.announcedOn(),
                 current.investors(), current.source(), reason, current.recordedAt(), now);
-        rounds.addToStats(id, -1);
+        rounds.addToStats(List.of(id), -1);
         rounds.update(retracted);
         Company company = companies.require(current.companyId());
-        outbox.append(Topics.FUNDING_EVENTS, company.id().toString(), CloudEvent.of(EVENT_SOURCE,
-                FundingEventTypes.RETRACTED, company.id().toString(), now,
-                new FundingRetracted(id, company.id(), retracted.version(), reason)));
+        publish(FundingEventTypes.RETRACTED, company, new FundingRetracted(id, company.id(), retracted.version(), reason),
+                now);
         return RoundView.of(retracted, company);
     }
 
@@ -115,14 +117,17 @@ class RoundWriter {
                         request.announcedOn().plusDays(DUPLICATE_WINDOW_DAYS), self == null ? new UUID(0, 0) : self)
                 .ifPresent(existing -> {
                     throw ProblemException.conflictWith("duplicate-round",
-                            company.name() + " already has a " + request.round() + " round announced on "
-                                    + existing.announcedOn() + ", within " + DUPLICATE_WINDOW_DAYS
-                                    + " days of this one. If it is a different round, send \"distinctRound\": true.",
+                            duplicateRound(company, request.round(), existing.announcedOn()),
                             existing.id().toString(), RoundPaths.of(existing.id()));
                 });
     }
 
-    private static FundingRound toEntity(UUID id, long version, Company company, ValidRound request,
+    static String duplicateRound(Company company, RoundType round, LocalDate existingOn) {
+        return company.name() + " already has a " + round + " round announced on " + existingOn + ", within "
+                + DUPLICATE_WINDOW_DAYS + " days of this one. If it is a different round, send \"distinctRound\": true.";
+    }
+
+    static FundingRound toEntity(UUID id, long version, Company company, ValidRound request,
                                          Instant recordedAt, Instant updatedAt) {
         ValidRound.Money amount = request.amount();
         ValidRound.Money valuation = request.postMoneyValuation();
@@ -140,12 +145,20 @@ class RoundWriter {
     }
 
     private void publish(String type, Company company, Object data, Instant now) {
-        outbox.append(Topics.FUNDING_EVENTS, company.id().toString(),
-                CloudEvent.of(EVENT_SOURCE, type, company.id().toString(), now, data));
+        outbox.append(Topics.FUNDING_EVENTS, company.id().toString(), event(type, company, data, now));
+    }
+
+    /** The CloudEvent that announces a change to one of {@code company}'s rounds, keyed and subjected by its id. */
+    static CloudEvent<?> event(String type, Company company, Object data, Instant now) {
+        return CloudEvent.of(EVENT_SOURCE, type, company.id().toString(), now, data);
+    }
+
+    static Instant now(Clock clock) {
+        // PostgreSQL keeps microseconds; a response must show exactly what a later read returns
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Instant now() {
-        // PostgreSQL keeps microseconds; a response must show exactly what a later read returns
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return now(clock);
     }
 }

@@ -1,0 +1,94 @@
+package io.aigcwatch.funding.imports;
+
+import io.aigcwatch.funding.round.RoundBatch;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies one chunk of a job's staged rows: the rounds, their totals and events ({@link RoundBatch}), the refused
+ * rows, and the job's progress commit in one transaction, under the job row's lock. A crash loses the chunk in
+ * flight and nothing else; its rows are still staged and the job's {@code next_line} still before them, so it is
+ * applied once, on the next attempt.
+ */
+@Singleton
+class ImportChunks {
+    private final ImportJobRepository jobs;
+    private final RoundBatch rounds;
+    private final TransactionOperations<Connection> transactions;
+    private final ImportsConfig config;
+    private final Clock clock;
+
+    ImportChunks(ImportJobRepository jobs, RoundBatch rounds, TransactionOperations<Connection> transactions,
+                 ImportsConfig config, Clock clock) {
+        this.jobs = jobs;
+        this.rounds = rounds;
+        this.transactions = transactions;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @return whether rows may remain: false once the job is over */
+    @Transactional
+    boolean applyNext(UUID id) {
+        ImportJob job = jobs.lockById(id).orElse(null);
+        if (job == null || job.state() == ImportState.DONE || job.state() == ImportState.FAILED
+                || job.state() == ImportState.RECEIVING) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant startedAt = job.startedAt() == null ? now : job.startedAt();
+        List<ImportJobRepository.StagedRow> staged = jobs.staged(id, job.nextLine(), config.chunkRows());
+        if (staged.isEmpty()) {
+            jobs.update(progress(job, ImportState.DONE, job.nextLine(), 0, new RoundBatch.Outcome(0, 0, 0, List.of()),
+                    startedAt, now, now));
+            return false;
+        }
+        RoundBatch.Outcome outcome = rounds.record(RoundBatch.Format.valueOf(job.format()),
+                job.header() == null ? List.of() : job.header(),
+                staged.stream().map(row -> new RoundBatch.Line(row.line(), row.payload())).toList());
+        long lastLine = staged.get(staged.size() - 1).line();
+        storeRefusals(id, outcome.refusals());
+        jobs.deleteApplied(id, lastLine);
+        jobs.update(progress(job, ImportState.RUNNING, lastLine, staged.size(), outcome, startedAt, null, now));
+        return true;
+    }
+
+    private static ImportJob progress(ImportJob job, ImportState state, long nextLine, int rows,
+                                      RoundBatch.Outcome outcome, Instant startedAt, Instant finishedAt, Instant now) {
+        return new ImportJob(job.id(), state, job.format(), job.header(), job.rowsTotal(), nextLine,
+                job.rowsDone() + rows, job.rowsImported() + outcome.imported(),
+                job.rowsAlreadyRecorded() + outcome.alreadyRecorded(), job.rowsRefused() + outcome.refusedRows(),
+                job.failure(), job.receivedAt(), startedAt, finishedAt, now);
+    }
+
+    private void storeRefusals(UUID id, List<RoundBatch.Refusal> refusals) {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        Connection connection = (Connection) transactions.findTransactionStatus().orElseThrow().getConnection();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into import_refusal (job_id, line, seq, field, reason)
+                select ?, r.line, row_number() over (partition by r.line order by r.position), r.field, r.reason
+                from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as r (line, field, reason, position)""")) {
+            insert.setObject(1, id);
+            insert.setArray(2, connection.createArrayOf("bigint",
+                    refusals.stream().map(RoundBatch.Refusal::line).toArray()));
+            insert.setArray(3, connection.createArrayOf("text",
+                    refusals.stream().map(RoundBatch.Refusal::field).toArray()));
+            insert.setArray(4, connection.createArrayOf("text",
+                    refusals.stream().map(RoundBatch.Refusal::reason).toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the refused rows of import " + id, e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.aigcwatch.funding.imports;
+
+import io.aigcwatch.funding.round.RoundBatch;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes an upload as it streams in and stages its rows with {@code COPY ... FROM STDIN}, so a file of any size
+ * costs one row of memory. The job row is committed as RECEIVING first (a cut-off upload shows as FAILED); the rows
+ * and the move to QUEUED commit together, and only then is the upload acknowledged: it can no longer be lost.
+ */
+@Singleton
+class ImportReceiver {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportReceiver.class);
+    private static final String COPY = "copy import_row (job_id, line, payload) from stdin with (format csv)";
+
+    private final ImportJobRepository jobs;
+    private final TransactionOperations<Connection> transactions;
+    private final RowSplitter splitter;
+    private final Clock clock;
+
+    ImportReceiver(ImportJobRepository jobs, TransactionOperations<Connection> transactions, ImportsConfig config,
+                   Clock clock) {
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.splitter = new RowSplitter(config);
+        this.clock = clock;
+    }
+
+    ImportJob receive(RoundBatch.Format format, InputStream body) {
+        Instant now = clock.instant();
+        ImportJob job = jobs.save(new ImportJob(UUID.randomUUID(), ImportState.RECEIVING, format.name(), null, null,
+                0, 0, 0, 0, 0, null, now, null, null, now));
+        try {
+            return transactions.executeWrite(status -> stage(job, format, body, status.getConnection()));
+        } catch (RuntimeException e) {
+            jobs.fail(job.id(), "the upload was refused: " + (e instanceof ProblemException problem
+                    ? problem.toProblem(null).detail() : "it could not be read"));
+            throw e;
+        }
+    }
+
+    private ImportJob stage(ImportJob job, RoundBatch.Format format, InputStream body, Connection connection) {
+        try {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16);
+            long[] rows = {0};
+            List<String> header = null;
+            try {
+                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+                String jobId = job.id().toString();
+                RowSplitter.Sink sink = (line, payload) -> {
+                    rows[0]++;
+                    out.write(jobId);
+                    out.write(',');
+                    out.write(Long.toString(line));
+                    out.write(",\"");
+                    out.write(payload.replace("\"", "\"\""));
+                    out.write("\"\n");
+                };
+                Reader text = utf8(body);
+                if (format == RoundBatch.Format.CSV) {
+                    header = splitter.csv(text, sink);
+                } else {
+                    splitter.ndjson(text, sink);
+                }
+                out.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            Instant now = clock.instant();
+            ImportJob queued = new ImportJob(job.id(), ImportState.QUEUED, job.format(), header, rows[0], 0, 0, 0, 0,
+                    0, null, job.receivedAt(), null, null, now);
+            jobs.update(queued);
+            LOG.info("Import {} received: {} rows of {}", job.id(), rows[0], format);
+            return queued;
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("body", "is not UTF-8 text");
+        } catch (IOException e) {
+            throw tooLarge(e).orElseThrow(() -> new UncheckedIOException(e));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot stage import " + job.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server cut the body off at micronaut.server.max-request-size: the client hears 413, not 500. */
+    private static Optional<ProblemException> tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContentLengthExceededException) {
+                return Optional.of(new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+                        cause.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A byte that is not UTF-8 stops the upload, rather than turning into a replacement character in a name. */
+    private static Reader utf8(InputStream body) {
+        return new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+}

@@ -1,0 +1,200 @@
+package io.aigcwatch.funding.round;
+
+import io.aigcwatch.events.Topics;
+import io.aigcwatch.events.funding.FundingEventTypes;
+import io.aigcwatch.funding.company.Company;
+import io.aigcwatch.funding.company.CompanyBatch;
+import io.aigcwatch.funding.company.CompanyRef;
+import io.aigcwatch.kit.outbox.Outbox;
+import io.aigcwatch.kit.problem.Problem;
+import io.aigcwatch.kit.problem.ProblemException;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Records many rounds at once, as a bulk import's chunk: each row checked by the same {@link RoundValidator} as a
+ * {@code POST /funding-events}, then the chunk's companies, rounds, totals and events written with a few statements
+ * in the caller's transaction. A row already imported (same fingerprint), or already recorded (a round of the same
+ * company, type, date and figures), adds nothing; a bad row is refused without stopping the others.
+ */
+@Singleton
+public class RoundBatch {
+    private final RoundValidator validator;
+    private final CompanyBatch companies;
+    private final FundingRoundRepository rounds;
+    private final BatchDuplicates duplicates;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    RoundBatch(RoundValidator validator, CompanyBatch companies, FundingRoundRepository rounds,
+               BatchDuplicates duplicates, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.validator = validator;
+        this.companies = companies;
+        this.rounds = rounds;
+        this.duplicates = duplicates;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public enum Format { CSV, NDJSON }
+
+    /** @param payload one CSV record (in the file's columns) or one line of NDJSON */
+    public record Line(long number, String payload) {
+    }
+
+    public record Refusal(long line, String field, String reason) {
+    }
+
+    public record Outcome(int imported, int alreadyRecorded, int refusedRows, List<Refusal> refusals) {
+    }
+
+    /** Throws 422 when a required column is missing from an imported CSV's header. */
+    public static void checkCsvHeader(List<String> header) {
+        RoundCsvRow.checkHeader(header);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Outcome record(Format format, List<String> header, List<Line> lines) {
+        List<Refusal> refusals = new ArrayList<>();
+        Set<Long> refusedLines = new HashSet<>();
+        List<Line> validLines = new ArrayList<>(lines.size());
+        List<ValidRound> valid = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            try {
+                valid.add(validator.validate(read(format, header, line.payload())));
+                validLines.add(line);
+            } catch (ProblemException e) {
+                refuse(refusals, refusedLines, line.number(), e);
+            }
+        }
+        List<CompanyBatch.Resolved> resolved = companies.lockOrRegisterAll(
+                valid.stream().map(ValidRound::company).map(CompanyRef.class::cast).toList());
+        Instant now = RoundWriter.now(clock);
+        List<Candidate> candidates = new ArrayList<>(valid.size());
+        for (int i = 0; i < valid.size(); i++) {
+            CompanyBatch.Resolved company = resolved.get(i);
+            long number = validLines.get(i).number();
+            if (company.error() != null) {
+                refuse(refusals, refusedLines, number, company.error());
+                continue;
+            }
+            FundingRound round = RoundWriter.toEntity(UUID.randomUUID(), 1, company.company(), valid.get(i), now, now);
+            candidates.add(new Candidate(number, valid.get(i).distinctRound(), company.company(), round,
+                    RoundFingerprint.of(round)));
+        }
+        return write(candidates, refusals, refusedLines.size(), now);
+    }
+
+    private Outcome write(List<Candidate> candidates, List<Refusal> refusals, int refusedRows, Instant now) {
+        Set<String> known = duplicates.knownFingerprints(candidates.stream().map(Candidate::fingerprint).toList());
+        Map<Integer, FundingRound> near = duplicates.near(candidates.stream().map(Candidate::round).toList());
+        Map<String, List<FundingRound>> acceptedByCompanyAndRound = new HashMap<>();
+        List<Candidate> accepted = new ArrayList<>();
+        int alreadyRecorded = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            FundingRound round = candidate.round();
+            List<FundingRound> sameKind = acceptedByCompanyAndRound.computeIfAbsent(
+                    round.companyId() + "/" + round.roundType(), k -> new ArrayList<>());
+            FundingRound recorded = near.get(i);
+            FundingRound earlier = candidate.distinct() ? null : nearest(sameKind, round.announcedOn());
+            if (!known.add(candidate.fingerprint())
+                    || (!candidate.distinct() && recorded != null && BatchDuplicates.sameFigures(recorded, round))) {
+                alreadyRecorded++;
+            } else if (!candidate.distinct() && (recorded != null || earlier != null)) {
+                LocalDate existingOn = recorded != null ? recorded.announcedOn() : earlier.announcedOn();
+                refusals.add(new Refusal(candidate.line(), "round",
+                        RoundWriter.duplicateRound(candidate.company(), round.roundType(), existingOn)));
+                refusedRows++;
+            } else {
+                sameKind.add(round);
+                accepted.add(candidate);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            List<FundingRound> inserted = accepted.stream().map(Candidate::round).toList();
+            rounds.saveAll(inserted);
+            rounds.addToStats(inserted.stream().map(FundingRound::id).toList(), 1);
+            outbox.appendAll(Topics.FUNDING_EVENTS, accepted.stream().map(candidate -> new Outbox.Keyed(
+                    candidate.company().id().toString(), RoundWriter.event(FundingEventTypes.RECORDED,
+                    candidate.company(), RoundView.of(candidate.round(), candidate.company()).toEventData(), now)))
+                    .toList());
+            duplicates.remember(accepted.stream().map(Candidate::fingerprint).toList(),
+                    inserted.stream().map(FundingRound::id).toList());
+        }
+        return new Outcome(accepted.size(), alreadyRecorded, refusedRows, refusals);
+    }
+
+    private static FundingRound nearest(List<FundingRound> accepted, LocalDate on) {
+        for (FundingRound round : accepted) {
+            if (Math.abs(round.announcedOn().toEpochDay() - on.toEpochDay()) <= RoundWriter.DUPLICATE_WINDOW_DAYS) {
+                return round;
+            }
+        }
+        return null;
+    }
+
+    private RoundRequest read(Format format, List<String> header, String payload) {
+        try {
+            if (format == Format.NDJSON) {
+                return json.readValue(payload, RoundRequest.class);
+            }
+            CSVRecord record = CSVFormat.RFC4180.parse(new StringReader(payload)).getRecords().get(0);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size() && i < record.size(); i++) {
+                row.put(header.get(i), record.get(i));
+            }
+            return RoundCsvRow.read(row);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw ProblemException.invalid("body", "is not a funding event as JSON: "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String first = message.lines().findFirst().orElse("");
+        return first.length() > 200 ? first.substring(0, 200) + "..." : first;
+    }
+
+    private static void refuse(List<Refusal> refusals, Set<Long> refusedLines, long line, ProblemException e) {
+        Problem problem = e.toProblem(null);
+        if (problem.errors() == null || problem.errors().isEmpty()) {
+            refuse(refusals, refusedLines, line, new Problem.FieldError("body", problem.detail()));
+            return;
+        }
+        problem.errors().forEach(error -> refuse(refusals, refusedLines, line, error));
+    }
+
+    private static void refuse(List<Refusal> refusals, Set<Long> refusedLines, long line, Problem.FieldError error) {
+        refusals.add(new Refusal(line, error.field(), error.message()));
+        refusedLines.add(line);
+    }
+
+    private record Candidate(long line, boolean distinct, Company company, FundingRound round, String fingerprint) {
+    }
+}
