@@ -24,11 +24,6 @@ interface ImportJobRepository extends CrudRepository<ImportJob, UUID> {
 
     @Query(value = """
             update import_job set state = 'FAILED', failure = :failure, finished_at = now(), updated_at = now()
-            where state = 'RECEIVING'""", nativeQuery = true)
-    void failInterruptedUploads(String failure);
-
-    @Query(value = """
-            update import_job set state = 'FAILED', failure = :failure, finished_at = now(), updated_at = now()
             where id = :id and state not in ('DONE', 'FAILED')""", nativeQuery = true)
     void fail(UUID id, String failure);
 

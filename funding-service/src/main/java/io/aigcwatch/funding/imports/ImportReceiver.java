@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * Takes an upload as it streams in and stages its rows with {@code COPY ... FROM STDIN}, so a file of any size
- * costs one row of memory. The job row is committed as RECEIVING first (a cut-off upload shows as FAILED); the rows
- * and the move to QUEUED commit together, and only then is the upload acknowledged: it can no longer be lost.
+ * costs one row of memory. The job row (RECEIVING while the file streams), its rows and its move to QUEUED commit
+ * together, and only then is the upload acknowledged: it can no longer be lost. A refused or cut-off upload rolls
+ * back whole and leaves nothing behind.
  */
 @Singleton
 class ImportReceiver {
@@ -54,16 +55,12 @@ class ImportReceiver {
     }
 
     ImportJob receive(RoundBatch.Format format, InputStream body) {
-        Instant now = clock.instant();
-        ImportJob job = jobs.save(new ImportJob(UUID.randomUUID(), ImportState.RECEIVING, format.name(), null, null,
-                0, 0, 0, 0, 0, null, now, null, null, now));
-        try {
-            return transactions.executeWrite(status -> stage(job, format, body, status.getConnection()));
-        } catch (RuntimeException e) {
-            jobs.fail(job.id(), "the upload was refused: " + (e instanceof ProblemException problem
-                    ? problem.toProblem(null).detail() : "it could not be read"));
-            throw e;
-        }
+        return transactions.executeWrite(status -> {
+            Instant now = clock.instant();
+            ImportJob job = jobs.save(new ImportJob(UUID.randomUUID(), ImportState.RECEIVING, format.name(), null,
+                    null, 0, 0, 0, 0, 0, null, now, null, null, now));
+            return stage(job, format, body, status.getConnection());
+        });
     }
 
     private ImportJob stage(ImportJob job, RoundBatch.Format format, InputStream body, Connection connection) {

@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs import jobs in the background, oldest first, one chunk per transaction ({@link ImportChunks}). On start it
- * resumes a job that was RUNNING or QUEUED when the service stopped, from the last chunk that committed; an upload
- * that was cut off (still RECEIVING) was never acknowledged, and is marked FAILED.
+ * resumes a job that was RUNNING or QUEUED when the service stopped, from the last chunk that committed.
  */
 @Singleton
 class ImportWorker implements ApplicationEventListener<StartupEvent> {
@@ -45,10 +44,6 @@ class ImportWorker implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        transactions.executeWrite(status -> {
-            jobs.failInterruptedUploads("the upload was cut off before the whole file arrived; send the file again");
-            return null;
-        });
         if (!config.enabled()) {
             return;
         }

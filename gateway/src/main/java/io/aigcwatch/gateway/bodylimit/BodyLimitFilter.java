@@ -10,24 +10,25 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import io.micronaut.http.server.HttpServerConfiguration;
 import org.reactivestreams.Publisher;
 
 /**
- * Refuses a body that declares itself larger than {@code micronaut.server.max-request-size} before the proxy opens a
- * connection to a service. The server's own check fires only while the body streams, by which time the proxy has sent
- * the request's head downstream; a chunked body of unknown length is still cut off there.
+ * Refuses a body that declares itself larger than its route allows ({@link BodyLimits}) before the proxy opens a
+ * connection to a service. The server's own check (micronaut.server.max-request-size, raised to the import's bound)
+ * fires only while the body streams, by which time the proxy has sent the request's head downstream; a chunked body
+ * of unknown length is cut off there, or by the service's own limit.
  */
 @Filter("/api/**")
 final class BodyLimitFilter implements HttpServerFilter {
-    private final long maxBytes;
+    private final BodyLimits limits;
 
-    BodyLimitFilter(HttpServerConfiguration server) {
-        this.maxBytes = server.getMaxRequestSize();
+    BodyLimitFilter(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        long maxBytes = limits.forPath(request.getPath());
         if (request.getContentLength() > maxBytes) {
             return Publishers.<MutableHttpResponse<?>>just(ProblemResponses.of(new ProblemException(
                     HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",

@@ -21,11 +21,14 @@ final class ProxyRoutes {
     private final List<Route> routes;
 
     ProxyRoutes(@Client(id = "funding") ProxyHttpClient funding,
+                @Client(id = "funding-imports") ProxyHttpClient fundingImports,
                 @Client(id = "valuation") ProxyHttpClient valuation,
                 @Client(id = "market") ProxyHttpClient market,
                 @Client(id = "notification") ProxyHttpClient notification) {
         this.routes = List.of(
                 new Route("funding", "/funding-events", funding),
+                // an upload streams for as long as the file takes: its own client and timeout (application.yml)
+                new Route("funding-imports", "/imports", fundingImports),
                 // a company's valuation history lives with the valuations, the rest of the company with funding
                 Route.pattern("valuation", "/companies/[^/]+/valuations/?", valuation),
                 new Route("funding", "/companies", funding),

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProxyRoutesTest {
-    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty(),
+    private final ProxyRoutes routes = new ProxyRoutes(request -> Mono.empty(), request -> Mono.empty(), request -> Mono.empty(),
             request -> Mono.empty(), request -> Mono.empty());
     private final ForwardedHeaders headers = new ForwardedHeaders(routes, InternalCredential.of("test-credential"));
 

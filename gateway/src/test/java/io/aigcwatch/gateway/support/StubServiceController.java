@@ -58,6 +58,19 @@ final class StubServiceController {
                 .header("ETag", "\"retracted-" + id + "-" + request.getHeaders().get("If-Match").replace("\"", "") + "\"");
     }
 
+    /** Reads the upload as funding-service does, a piece at a time, and says how many bytes arrived. */
+    @Post(value = "/imports", consumes = {"text/csv", "application/x-ndjson"})
+    @io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
+    HttpResponse<Echo> importFile(HttpRequest<?> request, @Body java.io.InputStream body) throws java.io.IOException {
+        long bytes = 0;
+        byte[] buffer = new byte[8192];
+        for (int read; (read = body.read(buffer)) >= 0; ) {
+            bytes += read;
+        }
+        return HttpResponse.<Echo>status(HttpStatus.ACCEPTED).header("Location", "/imports/job-1")
+                .body(echo(request, "bytes=" + bytes));
+    }
+
     @Get("/companies")
     HttpResponse<Echo> companies(HttpRequest<?> request) {
         return HttpResponse.ok(echo(request, null));
