@@ -22,6 +22,11 @@ record ApiKeys(String spec, String origin) {
         return firstKey(scopes -> scopes.contains("admin"));
     }
 
+    /** The first key with the write scope, if there is one: what {@code ./aigcwatch import} uploads with. */
+    Optional<String> writeKey() {
+        return firstKey(scopes -> scopes.contains("write"));
+    }
+
     /** The first key that may only read, if there is one. */
     Optional<String> readOnlyKey() {
         return firstKey(scopes -> scopes.equals(List.of("read")));

@@ -41,4 +41,13 @@ record Endpoint(String method, String template, Operation operation) {
         }
         return Optional.ofNullable(operation.getRequestBody().getContent().get("application/json"));
     }
+
+    /** The example of a CSV file body (an upload such as POST /api/imports), when the operation takes one. */
+    Optional<String> csvExample() {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return Optional.empty();
+        }
+        MediaType csv = operation.getRequestBody().getContent().get("text/csv");
+        return csv == null || csv.getExample() == null ? Optional.empty() : Optional.of(csv.getExample().toString());
+    }
 }

@@ -45,6 +45,7 @@ final class ProbeGenerator {
         queries(endpoint, valid, probes::add);
         headers(endpoint, valid, probes::add);
         endpoint.jsonBody().ifPresent(content -> bodies(content, valid, probes::add));
+        endpoint.csvExample().ifPresent(example -> files(valid, probes::add));
         return probes;
     }
 
@@ -102,6 +103,16 @@ final class ProbeGenerator {
             }
         }
         out.accept(valid.withHeader("accept xml", "Accept", "application/xml").probe());
+    }
+
+    /** A file upload: bodies that are no file of rounds at all. */
+    private static void files(Request valid, Consumer<Probe> out) {
+        out.accept(valid.withoutBody("no file").probe());
+        out.accept(valid.withBody("unknown columns", "a,b,c\n1,2,3\n").probe());
+        out.accept(valid.withBody("unclosed quote", "company,\"round\n").probe());
+        out.accept(valid.withRawBody("invalid UTF-8 file", new byte[] {'a', (byte) 0xC3, (byte) 0x28, '\n'}).probe());
+        out.accept(valid.withBody("JSON for a file", "{\"company\": 1}").withHeader("JSON for a file", "Content-Type",
+                "application/json").probe());
     }
 
     private void bodies(MediaType content, Request valid, Consumer<Probe> out) {
@@ -229,6 +240,9 @@ final class ProbeGenerator {
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
+            } else if (endpoint.csvExample().isPresent()) {
+                headers.put("Content-Type", "text/csv");
+                body = endpoint.csvExample().get().getBytes(StandardCharsets.UTF_8);
             }
             for (Parameter parameter : endpoint.parameters("header")) {
                 if (Boolean.TRUE.equals(parameter.getRequired())) {

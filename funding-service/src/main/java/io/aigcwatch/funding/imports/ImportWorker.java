@@ -2,7 +2,7 @@ package io.aigcwatch.funding.imports;
 
 import io.aigcwatch.kit.time.Pause;
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * resumes a job that was RUNNING or QUEUED when the service stopped, from the last chunk that committed.
  */
 @Singleton
-class ImportWorker implements ApplicationEventListener<StartupEvent> {
+class ImportWorker implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ImportWorker.class);
     private static final int ATTEMPTS = 3;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -42,8 +42,9 @@ class ImportWorker implements ApplicationEventListener<StartupEvent> {
         this.config = config;
     }
 
+    /** Once the server runs, so that every start-up task is done: a chunk checked before the FX table loaded would refuse every non-USD row. */
     @Override
-    public void onApplicationEvent(StartupEvent event) {
+    public void onApplicationEvent(ServerStartupEvent event) {
         if (!config.enabled()) {
             return;
         }

@@ -3,6 +3,7 @@ package io.aigcwatch.funding.imports;
 import io.aigcwatch.funding.round.RoundBatch;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.http.HttpStatus;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -55,8 +56,18 @@ final class RowSplitter {
             }
             return header;
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw unreadable(e.getCause());
+        } catch (CSVException e) {
+            throw unreadable(e);
         }
+    }
+
+    /** A file that is not RFC 4180 (an unclosed quote) is the client's mistake; any other failure to read is not. */
+    private static IOException unreadable(IOException e) {
+        if (e instanceof CSVException) {
+            throw ProblemException.invalid("body", "is not RFC 4180 CSV: " + e.getMessage());
+        }
+        return e;
     }
 
     void ndjson(Reader body, Sink sink) throws IOException {

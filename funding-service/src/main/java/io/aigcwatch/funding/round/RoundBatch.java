@@ -39,16 +39,18 @@ public class RoundBatch {
     private final RoundValidator validator;
     private final CompanyBatch companies;
     private final FundingRoundRepository rounds;
+    private final RoundCopy copy;
     private final BatchDuplicates duplicates;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RoundBatch(RoundValidator validator, CompanyBatch companies, FundingRoundRepository rounds,
+    RoundBatch(RoundValidator validator, CompanyBatch companies, FundingRoundRepository rounds, RoundCopy copy,
                BatchDuplicates duplicates, Outbox outbox, ObjectMapper json, Clock clock) {
         this.validator = validator;
         this.companies = companies;
         this.rounds = rounds;
+        this.copy = copy;
         this.duplicates = duplicates;
         this.outbox = outbox;
         this.json = json;
@@ -132,7 +134,7 @@ public class RoundBatch {
         }
         if (!accepted.isEmpty()) {
             List<FundingRound> inserted = accepted.stream().map(Candidate::round).toList();
-            rounds.saveAll(inserted);
+            copy.insertAll(inserted);
             rounds.addToStats(inserted.stream().map(FundingRound::id).toList(), 1);
             outbox.appendAll(Topics.FUNDING_EVENTS, accepted.stream().map(candidate -> new Outbox.Keyed(
                     candidate.company().id().toString(), RoundWriter.event(FundingEventTypes.RECORDED,

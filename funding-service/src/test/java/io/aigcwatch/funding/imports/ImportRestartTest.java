@@ -80,6 +80,9 @@ class ImportRestartTest {
                     HttpRequest.BodyPublishers.ofString("not,a,header\n1,2,3\n"));
             assertEquals(422, noHeader.statusCode(), noHeader.body());
             assertTrue(noHeader.body().contains("company"), noHeader.body());
+            HttpResponse<String> unclosed = upload(server.getURI(), "text/csv",
+                    HttpRequest.BodyPublishers.ofString(CSV_HEADER + "Big Three,\"SEED\n"));
+            assertEquals(422, unclosed.statusCode(), unclosed.body());
             HttpResponse<String> json = upload(server.getURI(), "application/json", HttpRequest.BodyPublishers.ofString("{}"));
             assertEquals(415, json.statusCode(), json.body());
         }

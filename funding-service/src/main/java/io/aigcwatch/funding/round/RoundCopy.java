@@ -1,0 +1,91 @@
+package io.aigcwatch.funding.round;
+
+import io.aigcwatch.events.funding.InvestorData;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Inserts a bulk import's rounds with {@code COPY ... FROM STDIN} in the caller's transaction: several times faster
+ * than a batch of inserts. The columns are {@link FundingRound}'s, as Micronaut Data maps them.
+ */
+@Singleton
+class RoundCopy {
+    private static final String COPY = """
+            copy funding_round (id, company_id, version, status, round_type, amount_value, amount_low, amount_high,
+                currency, amount_precision, usd_value, usd_low, usd_high, units_per_usd, rate_date, valuation_value,
+                valuation_currency, valuation_usd, valuation_units_per_usd, valuation_rate_date, announced_on,
+                investors, source, retraction_reason, recorded_at, updated_at)
+            from stdin with (format csv)""";
+
+    private final TransactionOperations<Connection> transactions;
+    private final ObjectMapper json;
+
+    RoundCopy(TransactionOperations<Connection> transactions, ObjectMapper json) {
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    void insertAll(List<FundingRound> rounds) {
+        Connection connection = (Connection) transactions.findTransactionStatus().orElseThrow().getConnection();
+        try {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16);
+            try {
+                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+                for (FundingRound round : rounds) {
+                    row(out, round);
+                }
+                out.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + rounds.size() + " rounds", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy " + rounds.size() + " rounds: " + e.getMessage(), e);
+        }
+    }
+
+    private void row(Writer out, FundingRound round) throws IOException {
+        Object[] cells = {round.id(), round.companyId(), round.version(), round.status(), round.roundType(),
+                round.amountValue(), round.amountLow(), round.amountHigh(), round.currency(), round.amountPrecision(),
+                round.usdValue(), round.usdLow(), round.usdHigh(), round.unitsPerUsd(), round.rateDate(),
+                round.valuationValue(), round.valuationCurrency(), round.valuationUsd(), round.valuationUnitsPerUsd(),
+                round.valuationRateDate(), round.announcedOn(), investors(round.investors()), round.source(),
+                round.retractionReason(), round.recordedAt(), round.updatedAt()};
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            Object cell = cells[i];
+            if (cell == null) {
+                continue; // an unquoted empty cell is NULL in COPY's CSV; text is always quoted
+            }
+            String text = cell instanceof BigDecimal number ? number.toPlainString() : cell.toString();
+            out.write('"');
+            out.write(text.replace("\"", "\"\""));
+            out.write('"');
+        }
+        out.write('\n');
+    }
+
+    private String investors(List<InvestorData> investors) throws IOException {
+        return json.writeValueAsString(investors);
+    }
+}
