@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /**
  * The representation a client asked for with {@code Accept}. JSON stays the default: a browser's or a library's
- * generic {@code Accept} (text/html, *&#47;*) gets the JSON document, and only a client that names an export format
- * gets it.
+ * generic {@code Accept} gets the JSON document, and only a client that names an export format gets it.
  */
 public enum ExportFormat {
     JSON(MediaType.APPLICATION_JSON, "json"),
@@ -26,12 +25,50 @@ public enum ExportFormat {
         this.extension = extension;
     }
 
+    /**
+     * The format of highest quality in {@code Accept}; on a tie, JSON, then CSV, then NDJSON. An export format counts
+     * only when named: a generated client that lists every type an operation produces ("application/json,
+     * text/csv") gets JSON, and {@code *}{@code /*} or text/html mean JSON too.
+     */
     public static ExportFormat requested(@Nullable String accept) {
-        String asked = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        if (asked.contains(CSV_MEDIA_TYPE)) {
-            return CSV;
+        ExportFormat best = JSON;
+        double bestQuality = 0;
+        for (ExportFormat format : values()) {
+            double quality = format.quality(accept == null ? "" : accept.toLowerCase(Locale.ROOT));
+            if (quality > bestQuality) {
+                best = format;
+                bestQuality = quality;
+            }
         }
-        return asked.contains(NDJSON_MEDIA_TYPE) ? NDJSON : JSON;
+        return best;
+    }
+
+    private double quality(String accept) {
+        double best = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim();
+            boolean matches = type.equals(mediaType)
+                    || this == JSON && (type.equals("*/*") || type.equals("application/*"));
+            if (matches) {
+                best = Math.max(best, qualityOf(parts));
+            }
+        }
+        return best;
+    }
+
+    private static double qualityOf(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].trim();
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2).trim());
+                } catch (NumberFormatException unreadable) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 
     /** The Content-Type of a body in this format; text is always UTF-8. */

@@ -1,6 +1,5 @@
 package io.aigcwatch.kit.csv;
 
-import io.aigcwatch.kit.export.ExportFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The one formula guard every service's CSV export uses, and the negotiation of the export format. */
+/** The one formula guard every service's CSV export uses, and the table printer. */
 class CsvCellsTest {
 
     @Test
@@ -40,16 +39,5 @@ class CsvCellsTest {
         assertEquals("'=HYPERLINK(\"x\")", rows.get(0).get("name"));
         assertEquals("Line\nbreak, comma", rows.get(1).get("name"));
         assertEquals("2", rows.get(1).get("usd"));
-    }
-
-    @Test
-    void jsonStaysTheDefaultAndOnlyANamedExportFormatIsChosen() {
-        assertEquals(ExportFormat.JSON, ExportFormat.requested(null));
-        assertEquals(ExportFormat.JSON, ExportFormat.requested("text/html,application/xhtml+xml,*/*;q=0.8"));
-        assertEquals(ExportFormat.JSON, ExportFormat.requested("application/json"));
-        assertEquals(ExportFormat.CSV, ExportFormat.requested("Text/CSV"));
-        assertEquals(ExportFormat.NDJSON, ExportFormat.requested("application/x-ndjson"));
-        assertEquals("attachment; filename=\"unicorns.csv\"", ExportFormat.CSV.contentDisposition("unicorns"));
-        assertEquals("text/csv; charset=utf-8", ExportFormat.CSV.contentType());
     }
 }
