@@ -3,12 +3,14 @@ package io.aigcwatch.funding.company;
 import io.aigcwatch.kit.csv.CsvTable;
 import io.aigcwatch.kit.export.CursorExport;
 import io.aigcwatch.kit.export.ExportFormat;
+import io.aigcwatch.kit.export.RowEncoders;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVPrinter;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.util.List;
@@ -35,23 +37,17 @@ class CompanyExports {
 
     InputStream open(ExportFormat format) {
         if (format == ExportFormat.CSV) {
-            return new CursorExport(dataSource, ALL_BY_NAME, List.of(), CsvTable.headerLine(HEADER), csvRows(),
-                    FETCH_SIZE);
+            return new CursorExport(dataSource, ALL_BY_NAME, List.of(), CsvTable.headerLine(HEADER),
+                    RowEncoders.csv(this::print), FETCH_SIZE);
         }
         return new CursorExport(dataSource, ALL_BY_NAME, List.of(), "",
-                (row, chunk) -> chunk.append(json.writeValueAsString(company(row).toData())).append('\n'), FETCH_SIZE);
+                RowEncoders.ndjson(json, row -> company(row).toData()), FETCH_SIZE);
     }
 
-    private CursorExport.RowEncoder csvRows() {
-        StringBuilder record = new StringBuilder();
-        CSVPrinter printer = CsvTable.printer(record);
-        return (row, chunk) -> {
-            Company company = company(row);
-            printer.printRecord(company.id(), text(company.name()), text(company.localName()), company.country(),
-                    company.layer(), list(company.segments()), company.createdAt());
-            chunk.append(record);
-            record.setLength(0);
-        };
+    private void print(ResultSet row, CSVPrinter printer) throws IOException {
+        Company company = company(row);
+        printer.printRecord(company.id(), text(company.name()), text(company.localName()), company.country(),
+                company.layer(), list(company.segments()), company.createdAt());
     }
 
     private Company company(ResultSet row) {

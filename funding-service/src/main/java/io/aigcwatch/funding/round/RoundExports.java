@@ -4,10 +4,10 @@ import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.kit.csv.CsvTable;
 import io.aigcwatch.kit.export.CursorExport;
 import io.aigcwatch.kit.export.ExportFormat;
+import io.aigcwatch.kit.export.RowEncoders;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVPrinter;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
@@ -38,21 +38,8 @@ class RoundExports {
         }
         RoundQuery query = RoundQuery.export(filter.get());
         return new CursorExport(dataSource, query.sql(), query.parameters(), head,
-                format == ExportFormat.CSV ? csvRows() : ndjsonRows(), PageSize.EXPORT);
-    }
-
-    private CursorExport.RowEncoder csvRows() {
-        StringBuilder record = new StringBuilder();
-        CSVPrinter printer = CsvTable.printer(record);
-        return (row, chunk) -> {
-            RoundCsv.print(printer, view(row));
-            chunk.append(record);
-            record.setLength(0);
-        };
-    }
-
-    private CursorExport.RowEncoder ndjsonRows() {
-        return (row, chunk) -> chunk.append(json.writeValueAsString(view(row))).append('\n');
+                format == ExportFormat.CSV ? RowEncoders.csv((row, printer) -> RoundCsv.print(printer, view(row)))
+                        : RowEncoders.ndjson(json, this::view), PageSize.EXPORT);
     }
 
     private RoundView view(ResultSet row) {
