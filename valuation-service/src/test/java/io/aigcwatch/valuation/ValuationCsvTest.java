@@ -18,16 +18,18 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The unicorn list and a company's valuation history export as CSV when asked for by Accept, JSON staying the
+ * The unicorn list, a company's valuation history and the change log export as CSV when asked for by Accept, JSON staying the
  * default, with the suite's formula guard on every free-text cell.
  */
 @ExtendWith(RealInfraExtension.class)
@@ -56,7 +58,7 @@ class ValuationCsvTest {
     }
 
     @Test
-    void theUnicornsAndAValuationHistoryExportAsGuardedCsv() throws IOException {
+    void theUnicornsAValuationHistoryAndTheChangeLogExportAsGuardedCsv() throws IOException {
         HttpResponse<String> created = api.post("/valuation-marks", """
                 {"company": {"name": "=HYPERLINK(\\"http://evil.example\\")", "country": "US", "layer": "MODEL"},
                  "valuation": {"value": "5000000000", "currency": "USD"}, "asOf": "2024-03-01", "basis": "REPORTED",
@@ -87,6 +89,18 @@ class ValuationCsvTest {
 
         Map<String, Object> json = api.get("/companies/" + companyId + "/valuations");
         assertEquals(companyId, json.get("companyId"), "JSON stays the default");
+
+        // the change log orders changes by commit, a moment after the mark's own transaction
+        HttpResponse<String> changes = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.getResponse("/valuation-changes?limit=500", "text/csv"),
+                response -> response.statusCode() == 200 && response.body().contains(companyId));
+        List<CSVRecord> changeRows = rows(changes.body());
+        CSVRecord change = changeRows.stream().filter(row -> row.get("company_id").equals(companyId)).findFirst()
+                .orElseThrow(() -> new AssertionError(changes.body()));
+        assertEquals("'=HYPERLINK(\"http://evil.example\")", change.get("company"));
+        assertEquals("UNICORN", change.get("status_after"));
+        assertEquals(String.valueOf(api.get("/valuation-changes?limit=500").get("next")),
+                changeRows.get(changeRows.size() - 1).get("seq"), "the last row's seq is the page's cursor");
     }
 
     private static List<CSVRecord> rows(String csv) throws IOException {
