@@ -17,14 +17,17 @@ import java.util.List;
  * runs, then rows are fetched {@code fetchSize} at a time and encoded into one chunk per fetch. The server reads it
  * through a {@code StreamedFile} on its blocking threads, so an export of any size holds one fetch in memory.
  * <p>
- * The cursor is a plain JDBC statement with a fetch size in a read-only transaction with autocommit off, on a pool
- * connection of its own held for the length of the stream: that is what makes the PostgreSQL driver read through a
- * portal, a fetch at a time, instead of loading the whole result. The connection is taken from the pool itself, not
+ * The cursor is an SQL cursor ({@code DECLARE ... NO SCROLL CURSOR}, then {@code FETCH n} at a time) in a read-only
+ * transaction on a pool connection of its own held for the length of the stream. A declared cursor, unlike a JDBC
+ * fetch size alone, is planned for its first rows ({@code cursor_tuple_fraction}): an export walks the index of its
+ * order instead of sorting every match before the first row leaves. The connection is taken from the pool itself, not
  * from Micronaut's transaction context, because the successive reads of one stream run on whichever blocking thread
  * is free. It goes back to the pool when the last row has been read, when a read fails, and when the server closes
  * the stream because the client went away.
  */
 public final class CursorExport extends InputStream {
+    /** Cursors are per connection, and a connection holds one export at a time. */
+    private static final String CURSOR = "export_rows";
     /** Appends one row of the result, encoded (a CSV record, an NDJSON line), to the chunk being built. */
     @FunctionalInterface
     public interface RowEncoder {
@@ -40,12 +43,12 @@ public final class CursorExport extends InputStream {
     private byte[] chunk = new byte[0];
     private int position;
     private Connection connection;
-    private PreparedStatement statement;
-    private ResultSet rows;
+    private PreparedStatement fetchNext;
     private boolean finished;
 
     /**
      * @param dataSource the service's data source; its pool is used directly
+     * @param sql        the query, with ? parameters; only fixed texts of the service, never a client's value
      * @param fetchSize  rows per fetch from the database, and per chunk sent
      * @param head       what the export starts with, sent before the query runs (a CSV header; empty for NDJSON)
      */
@@ -105,16 +108,19 @@ public final class CursorExport extends InputStream {
     }
 
     private void fetch() throws SQLException, IOException {
-        if (rows == null) {
+        if (fetchNext == null) {
             open();
         }
-        for (int read = 0; read < fetchSize; read++) {
-            if (!rows.next()) {
-                finished = true;
-                release();
-                return;
+        int read = 0;
+        try (ResultSet rows = fetchNext.executeQuery()) {
+            while (rows.next()) {
+                encoder.append(rows, pending);
+                read++;
             }
-            encoder.append(rows, pending);
+        }
+        if (read < fetchSize) {
+            finished = true;
+            release();
         }
     }
 
@@ -122,12 +128,14 @@ public final class CursorExport extends InputStream {
         connection = pool.getConnection();
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
-        statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(fetchSize);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
+        try (PreparedStatement declare = connection.prepareStatement("declare " + CURSOR + " no scroll cursor for "
+                + sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                declare.setObject(i + 1, parameters.get(i));
+            }
+            declare.execute();
         }
-        rows = statement.executeQuery();
+        fetchNext = connection.prepareStatement("fetch forward " + fetchSize + " from " + CURSOR);
     }
 
     /** Called by the server when the response ends, the client's leaving included. */
@@ -137,7 +145,7 @@ public final class CursorExport extends InputStream {
         release();
     }
 
-    /** Closing the statement closes the portal; the read-only transaction has nothing to keep, so it rolls back. */
+    /** The read-only transaction has nothing to keep: rolling it back closes the cursor. */
     private void release() {
         Connection held = connection;
         connection = null;
@@ -145,15 +153,14 @@ public final class CursorExport extends InputStream {
             return;
         }
         try (held) {
-            if (statement != null) {
-                statement.close();
+            if (fetchNext != null) {
+                fetchNext.close();
             }
             held.rollback();
         } catch (SQLException ignored) {
             // the connection is closed below either way, and the pool discards one that broke
         } finally {
-            statement = null;
-            rows = null;
+            fetchNext = null;
         }
     }
 }
