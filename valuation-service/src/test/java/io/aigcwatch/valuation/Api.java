@@ -39,6 +39,10 @@ final class Api {
         return send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).build());
     }
 
+    HttpResponse<String> getResponse(String path, String accept) {
+        return send(TestCredential.on(HttpRequest.newBuilder(base.resolve(path))).header("Accept", accept).build());
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> map(String body) {
         try {

@@ -1,13 +1,19 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.kit.export.ExportFormat;
+import io.aigcwatch.kit.export.Exports;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
@@ -28,27 +34,39 @@ class CompanyController {
     private final CompanyRegistry registry;
     private final CompanyValidator validator;
     private final CompanyRounds rounds;
+    private final CompanyExports exports;
     private final InputLimits limits;
 
-    CompanyController(CompanyRegistry registry, CompanyValidator validator, CompanyRounds rounds, InputLimits limits) {
+    CompanyController(CompanyRegistry registry, CompanyValidator validator, CompanyRounds rounds,
+                      CompanyExports exports, InputLimits limits) {
         this.registry = registry;
         this.validator = validator;
         this.rounds = rounds;
+        this.exports = exports;
         this.limits = limits;
     }
 
-    /** Companies in name order, a page at a time. */
-    @Get
-    CompanyPage list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+    /**
+     * Companies in name order, a page of JSON at a time; with {@code Accept: text/csv} or
+     * {@code application/x-ndjson}, all of them at once, streamed from one database cursor.
+     */
+    @Get(produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.NDJSON_MEDIA_TYPE})
+    HttpResponse<?> list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
+                         @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         FieldChecks checks = new FieldChecks();
         int size = checks.pageSize("limit", limit, DEFAULT_PAGE, limits.maxPageSize());
         String position = checks.optionalText("cursor", cursor, limits.maxCursorLength());
         checks.throwIfAny();
+        ExportFormat format = ExportFormat.requested(accept);
+        if (format != ExportFormat.JSON) {
+            return Exports.streamed(format, "companies", exports.open(format));
+        }
         List<Company> found = registry.page(decode(position), size + 1);
         boolean more = found.size() > size;
         List<Company> page = more ? found.subList(0, size) : found;
         String next = more ? encode(page.get(page.size() - 1).normalizedName()) : null;
-        return new CompanyPage(page.stream().map(Company::toData).toList(), next);
+        return HttpResponse.ok(new CompanyPage(page.stream().map(Company::toData).toList(), next))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /**

@@ -6,7 +6,7 @@ package io.aigcwatch.funding.round;
  */
 final class PageSize {
     static final int DEFAULT = 50;
-    /** An export streams pages of this size, so that one of any length never sits whole in memory. */
+    /** An export fetches this many rows at a time from its cursor and sends them as one chunk. */
     static final int EXPORT = 500;
 
     private PageSize() {

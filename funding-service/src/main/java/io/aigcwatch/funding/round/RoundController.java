@@ -6,6 +6,8 @@ import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.idempotency.StoredResponse;
 import io.aigcwatch.kit.caller.CallerHeaders;
+import io.aigcwatch.kit.export.ExportFormat;
+import io.aigcwatch.kit.export.Exports;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -22,7 +24,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
@@ -36,14 +37,16 @@ class RoundController {
     private final RoundRecording recording;
     private final RoundWriter writer;
     private final RoundReader reader;
+    private final RoundExports exports;
     private final CompanyRegistry companies;
     private final InputLimits limits;
 
-    RoundController(RoundRecording recording, RoundWriter writer, RoundReader reader, CompanyRegistry companies,
-                    InputLimits limits) {
+    RoundController(RoundRecording recording, RoundWriter writer, RoundReader reader, RoundExports exports,
+                    CompanyRegistry companies, InputLimits limits) {
         this.recording = recording;
         this.writer = writer;
         this.reader = reader;
+        this.exports = exports;
         this.companies = companies;
         this.limits = limits;
     }
@@ -90,7 +93,11 @@ class RoundController {
         return HttpResponse.ok(round).header(HttpHeaders.ETAG, round.etag());
     }
 
-    @Get(produces = {MediaType.APPLICATION_JSON, RoundCsv.MEDIA_TYPE})
+    /**
+     * A page of JSON by default; with {@code Accept: text/csv} or {@code application/x-ndjson}, every matching round
+     * at once, streamed from one database cursor (the cursor and limit of a page do not apply).
+     */
+    @Get(produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.NDJSON_MEDIA_TYPE})
     HttpResponse<?> list(@Nullable @QueryValue String company, @Nullable @QueryValue String country,
                          @Nullable @QueryValue String layer, @Nullable @QueryValue String round,
                          @Nullable @QueryValue String from, @Nullable @QueryValue String to,
@@ -101,11 +108,9 @@ class RoundController {
         String position = checks.optionalText("cursor", cursor, limits.maxCursorLength());
         Optional<RoundFilter> filter = filter(company, country, layer, round, from, to,
                 Boolean.TRUE.equals(includeRetracted), checks);
-        if (accept != null && accept.toLowerCase(Locale.ROOT).contains(RoundCsv.MEDIA_TYPE)) {
-            StreamedFile rows = new StreamedFile(new RoundCsvStream(reader, filter), MediaType.of(RoundCsv.MEDIA_TYPE));
-            return HttpResponse.ok(rows)
-                    .contentType(RoundCsv.MEDIA_TYPE + "; charset=utf-8")
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-events.csv\"");
+        ExportFormat format = ExportFormat.requested(accept);
+        if (format != ExportFormat.JSON) {
+            return Exports.streamed(format, "funding-events", exports.open(format, filter));
         }
         RoundCursor after = RoundCursor.decode(position);
         if (filter.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.aigcwatch.funding.round;
 
 import io.aigcwatch.funding.company.CompanyInput;
+import io.aigcwatch.kit.csv.CsvCells;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -74,7 +75,7 @@ final class RoundCsvRow {
 
     /** Undoes {@link RoundCsv#text}: an apostrophe the guard added is followed by a character it guards against. */
     static String unguard(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && RoundCsv.guarded(cell.substring(1)) ? cell.substring(1) : cell;
+        return cell.length() > 1 && cell.charAt(0) == '\'' && CsvCells.guarded(cell.substring(1)) ? cell.substring(1) : cell;
     }
 
     private static @Nullable BigDecimal number(Map<String, String> row, String column, String field, FieldChecks checks) {

@@ -1,13 +1,18 @@
 package io.aigcwatch.market.projection;
 
+import io.aigcwatch.kit.export.ExportFormat;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.market.recompute.Recomputer;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
@@ -29,10 +34,13 @@ class ProjectionController {
         this.limits = limits;
     }
 
-    /** Market size and revenue-model shares for each year, with the warnings and the inputs' version. */
-    @Get("/projections")
-    Projection projections(@Nullable @QueryValue Integer from, @Nullable @QueryValue Integer to,
-                           @Nullable @QueryValue String scenario) {
+    /**
+     * Market size and revenue-model shares for each year, with the warnings and the inputs' version; with
+     * {@code Accept: text/csv}, one row per year (the warnings and implied growth stay in the JSON).
+     */
+    @Get(value = "/projections", produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE})
+    HttpResponse<?> projections(@Nullable @QueryValue Integer from, @Nullable @QueryValue Integer to,
+                                @Nullable @QueryValue String scenario, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         int first = from == null ? DEFAULT_FROM : from;
         int last = to == null ? DEFAULT_TO : to;
         FieldChecks checks = new FieldChecks();
@@ -49,7 +57,11 @@ class ProjectionController {
             throw ProblemException.invalid("scenario", FieldChecks.quoted(scenario) + " is not one of "
                     + current.assumptions().scenarios().keySet());
         }
-        return ProjectionModel.project(current.assumptions(), current.version(), first, last, name);
+        Projection projection = ProjectionModel.project(current.assumptions(), current.version(), first, last, name);
+        if (ExportFormat.requested(accept) == ExportFormat.CSV) {
+            return ProjectionCsv.attachment(projection);
+        }
+        return HttpResponse.ok(projection).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static void year(String field, int year, FieldChecks checks) {

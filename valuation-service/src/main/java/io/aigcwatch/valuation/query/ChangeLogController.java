@@ -1,14 +1,17 @@
 package io.aigcwatch.valuation.query;
 
+import io.aigcwatch.kit.export.ExportFormat;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.valuation.ledger.ChangeLog;
 import io.aigcwatch.valuation.ledger.ChangeLogEntry;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 
 import java.time.Instant;
@@ -27,16 +30,19 @@ class ChangeLogController {
     private static final int DEFAULT_PAGE = 100;
 
     private final ChangeLog changes;
+    private final ChangeLogCsv csv;
     private final InputLimits limits;
 
-    ChangeLogController(ChangeLog changes, InputLimits limits) {
+    ChangeLogController(ChangeLog changes, ChangeLogCsv csv, InputLimits limits) {
         this.changes = changes;
+        this.csv = csv;
         this.limits = limits;
     }
 
-    @Get(produces = MediaType.APPLICATION_JSON)
+    /** JSON by default; with {@code Accept: text/csv}, the same page as rows, its seq column the cursor. */
+    @Get(produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE})
     HttpResponse<String> page(@Nullable @QueryValue String since, @Nullable @QueryValue Long cursor,
-                              @Nullable @QueryValue Integer limit) {
+                              @Nullable @QueryValue Integer limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         FieldChecks checks = new FieldChecks();
         int size = checks.pageSize("limit", limit, DEFAULT_PAGE, limits.maxPageSize());
         if (cursor != null && cursor < 0) {
@@ -46,9 +52,13 @@ class ChangeLogController {
         Instant from = checks.instant("since", since);
         checks.throwIfAny();
         List<ChangeLogEntry> entries = changes.after(after, from, size);
+        if (ExportFormat.requested(accept) == ExportFormat.CSV) {
+            return csv.attachment(entries);
+        }
         String items = entries.stream().map(ChangeLogEntry::payload).collect(Collectors.joining(",", "[", "]"));
         long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();
         // the stored events are already JSON; they are passed through as written, not parsed and re-serialised
-        return HttpResponse.ok("{\"items\":" + items + ",\"next\":" + next + "}");
+        return HttpResponse.ok("{\"items\":" + items + ",\"next\":" + next + "}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

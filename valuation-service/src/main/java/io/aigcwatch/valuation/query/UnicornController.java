@@ -2,12 +2,18 @@ package io.aigcwatch.valuation.query;
 
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.valuation.UnicornStatus;
+import io.aigcwatch.kit.csv.CsvTable;
+import io.aigcwatch.kit.export.ExportFormat;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.CompanyValuationRepository;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -16,10 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import static io.aigcwatch.kit.csv.CsvCells.of;
+import static io.aigcwatch.kit.csv.CsvCells.plain;
+import static io.aigcwatch.kit.csv.CsvCells.text;
+
 /** Companies valued at or above USD 1B now, largest first, with the date each one joined. */
 @Controller("/unicorns")
 class UnicornController {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private static final String[] CSV_HEADER = {"company_id", "name", "local_name", "country", "layer", "usd", "as_of",
+            "basis", "status", "joined_on"};
 
     private final CompanyValuationRepository unicorns;
 
@@ -27,9 +40,10 @@ class UnicornController {
         this.unicorns = unicorns;
     }
 
-    @Get
-    UnicornList list(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
-                     @Nullable @QueryValue String status) {
+    /** JSON by default; with {@code Accept: text/csv}, the counted unicorns as a spreadsheet, one row each. */
+    @Get(produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE})
+    HttpResponse<?> list(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
+                         @Nullable @QueryValue String status, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         String countryCode = country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
         if (countryCode != null && !COUNTRY.matcher(countryCode).matches()) {
             throw ProblemException.invalid("country", FieldChecks.quoted(country)
@@ -38,8 +52,16 @@ class UnicornController {
         String layerName = oneOf("layer", layer, Arrays.stream(Layer.values()).map(Enum::name).toList());
         String statusName = oneOf("status", status, List.of(UnicornStatus.UNICORN.name(), UnicornStatus.DECACORN.name()));
         List<CompanyValuationRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
+        if (ExportFormat.requested(accept) == ExportFormat.CSV) {
+            return CsvTable.attachment("unicorns", CSV_HEADER, rows.stream().map(UnicornController::csvRow).toList());
+        }
         List<Excluded> excluded = unicorns.mislabelled().stream().map(Excluded::of).toList();
-        return new UnicornList(rows.size(), rows, excluded);
+        return HttpResponse.ok(new UnicornList(rows.size(), rows, excluded)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static List<String> csvRow(CompanyValuationRepository.UnicornRow row) {
+        return List.of(row.companyId().toString(), text(row.name()), text(row.localName()), of(row.country()),
+                of(row.layer()), plain(row.usd()), of(row.asOf()), of(row.basis()), of(row.status()), of(row.joinedOn()));
     }
 
     private static String oneOf(String name, @Nullable String value, List<String> allowed) {
