@@ -1,6 +1,8 @@
 package io.aigcwatch.kit.outbox;
 
 import io.aigcwatch.events.CloudEvent;
+import io.aigcwatch.kit.jdbc.ColumnArrays;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -14,6 +16,8 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,17 +28,27 @@ import java.util.UUID;
 @Singleton
 @Requires(beans = DataSource.class)
 public class Outbox {
+    // seqs are taken in the rows' order, which is the array order
+    private static final String APPEND_ALL = """
+            insert into outbox (id, topic, message_key, event_type, payload)
+            select cast(id as uuid), topic, message_key, event_type, payload
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                as row(id, topic, message_key, event_type, payload, position)
+            order by position""";
+
     private final OutboxRepository repository;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
     private final RelaySignal signal;
+    private final JdbcOperations jdbc;
 
     Outbox(OutboxRepository repository, TransactionOperations<Connection> transactions, ObjectMapper json,
-           RelaySignal signal) {
+           RelaySignal signal, JdbcOperations jdbc) {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;
         this.signal = signal;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -50,6 +64,34 @@ public class Outbox {
             throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
         }
         repository.append(UUID.fromString(event.id()), topic, key, event.type(), payload);
+        wakeRelayAfterCommit();
+    }
+
+    /**
+     * Appends many events with one statement, in their order, so that the relay publishes them in that order: a
+     * set-based consumer announces a whole polled batch this way. Each event is keyed by its subject, which is the
+     * company id wherever there is one.
+     *
+     * @param topic as for {@link #append}
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void appendAll(String topic, List<? extends CloudEvent<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (CloudEvent<?> event : events) {
+            try {
+                rows.add(new Object[]{event.id(), topic, event.subject(), event.type(), json.writeValueAsString(event)});
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
+            }
+        }
+        ColumnArrays.execute(jdbc.getConnection(), APPEND_ALL, 5, rows);
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
         transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(
                 new TransactionSynchronization() {
                     @Override
