@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +56,8 @@ class SetBasedLedgerTest implements TestPropertyProvider {
     TransactionOperations<Connection> transactions;
     @Inject
     JsonMapper json;
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -87,6 +90,38 @@ class SetBasedLedgerTest implements TestPropertyProvider {
             assertEquals(oneByOne.rows(table), batch.rows(table), table);
         }
         assertEquals("[C 5000000000.00 UNICORN, D 1200000000.00 UNICORN]", batch.unicorns());
+    }
+
+    /** The unicorn totals the ledger keeps are what a scan of the current valuations counts, and the endpoint says so. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKeptUnicornTotalsAreWhatAScanCounts() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            Run changes = new Run();
+            transactions.executeWrite(status -> {
+                ledger.apply(changes.changes);
+                return null;
+            });
+        }
+        String scan = "select status, count(*) as companies, sum(usd) as usd from valuation.company_valuation "
+                + "where status <> 'NONE' group by status order by status";
+        List<Map<String, String>> scanned = query(scan);
+        assertTrue(!scanned.isEmpty(), "there are unicorns to count");
+        assertEquals(scanned, query("select status, companies, usd from valuation.unicorn_stat "
+                + "where companies <> 0 order by status"));
+
+        Api api = new Api(server.getURI(), json);
+        Map<String, Object> stats = api.get("/unicorn-stats");
+        List<Map<String, Object>> unicorns = (List<Map<String, Object>>) api.get("/unicorns").get("items");
+        assertEquals(unicorns.size(), ((Number) stats.get("count")).intValue());
+        assertEquals(0, unicorns.stream().map(item -> new java.math.BigDecimal(item.get("usd").toString()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .compareTo(new java.math.BigDecimal(stats.get("totalValuationUsd").toString())));
+        // runs repeat names and figures, so ties are compared by what decides the order
+        Function<List<Map<String, Object>>, List<String>> ranked = items -> items.stream()
+                .map(item -> item.get("name") + " " + item.get("usd")).toList();
+        assertEquals(ranked.apply(unicorns.subList(0, Math.min(10, unicorns.size()))),
+                ranked.apply((List<Map<String, Object>>) stats.get("top")));
     }
 
     /** The changes, over companies and rounds of this run's own; labels name them in what is compared. */

@@ -37,6 +37,11 @@ public final class CatchUpBenchmark {
     private CatchUpBenchmark() {
     }
 
+    /** How many events the backlog holds: {@code -Dbench.events}. */
+    public static int events() {
+        return EVENTS;
+    }
+
     /**
      * @param service  starts the service with these properties (Kafka on, the topic prefix empty); closing stops it
      * @param schema   where the service's inbox stores processed event ids

@@ -1,14 +1,16 @@
 package io.aigcwatch.valuation.ledger;
 
+import io.aigcwatch.events.valuation.UnicornStatus;
+
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -25,7 +27,7 @@ final class LedgerState {
     private final Map<UUID, Long> loadedVersions;
     private final Map<UUID, TrackedCompany> companies;
     private final Map<UUID, CompanyValuation> valuations;
-    private final Set<UUID> storedValuations;
+    private final Map<UUID, CompanyValuation> storedValuations;
     private final Map<UUID, ValuationPoint> roundPoints = new HashMap<>();
     private final Map<UUID, Map<UUID, ValuationPoint>> activeByCompany = new HashMap<>();
     private final Map<UUID, TrackedCompany> changedCompanies = new LinkedHashMap<>();
@@ -33,8 +35,8 @@ final class LedgerState {
     private final Map<UUID, CompanyValuation> changedValuations = new LinkedHashMap<>();
 
     /**
-     * @param versions    the newest applied version of each round of the batch; {@link Long#MIN_VALUE} for a round
-     *                    with none, whose next event applies whatever its version
+     * @param versions    the newest applied version of each round of the batch that has one; a round without one
+     *                    takes its next event whatever its version
      * @param points      the points of the batch's rounds, and the active points of every company they touch
      * @param valuations  the stored current valuation of those companies that have one
      */
@@ -46,7 +48,7 @@ final class LedgerState {
         companies.forEach(company -> this.companies.put(company.id(), company));
         this.valuations = new HashMap<>();
         valuations.forEach(valuation -> this.valuations.put(valuation.companyId(), valuation));
-        this.storedValuations = new HashSet<>(this.valuations.keySet());
+        this.storedValuations = Map.copyOf(this.valuations);
         points.forEach(this::index);
     }
 
@@ -119,11 +121,15 @@ final class LedgerState {
         changedValuations.put(valuation.companyId(), valuation);
     }
 
-    /** The rounds whose newest version changed, with it. */
-    Map<UUID, Long> changedVersions() {
+    /**
+     * The rounds whose newest version changed, with it.
+     *
+     * @param stored true for the rounds that had a version stored, false for those that had none
+     */
+    Map<UUID, Long> changedVersions(boolean stored) {
         Map<UUID, Long> changed = new LinkedHashMap<>();
         versions.forEach((roundId, version) -> {
-            if (!version.equals(loadedVersions.get(roundId))) {
+            if (loadedVersions.containsKey(roundId) == stored && !version.equals(loadedVersions.get(roundId))) {
                 changed.put(roundId, version);
             }
         });
@@ -138,14 +144,49 @@ final class LedgerState {
         return List.copyOf(changedPoints.values());
     }
 
+    /**
+     * What the batch changed in the count and the sum of each status other than NONE: each changed company leaves
+     * its stored status (if it had one) and joins its new one. Statuses in name order.
+     */
+    Map<String, UnicornDelta> unicornDeltas() {
+        Map<String, UnicornDelta> deltas = new TreeMap<>();
+        changedValuations.values().forEach(after -> {
+            CompanyValuation before = storedValuations.get(after.companyId());
+            if (before != null) {
+                count(deltas, before, -1);
+            }
+            count(deltas, after, 1);
+        });
+        deltas.values().removeIf(UnicornDelta::isNothing);
+        return deltas;
+    }
+
+    private static void count(Map<String, UnicornDelta> deltas, CompanyValuation valuation, int sign) {
+        if (valuation.status() == UnicornStatus.NONE || valuation.usd() == null) {
+            return;
+        }
+        deltas.merge(valuation.status().name(),
+                new UnicornDelta(sign, valuation.usd().multiply(BigDecimal.valueOf(sign))), UnicornDelta::plus);
+    }
+
+    record UnicornDelta(long companies, BigDecimal usd) {
+        UnicornDelta plus(UnicornDelta other) {
+            return new UnicornDelta(companies + other.companies, usd.add(other.usd));
+        }
+
+        boolean isNothing() {
+            return companies == 0 && usd.signum() == 0;
+        }
+    }
+
     /** Current valuations changed for companies that had one stored. */
     List<CompanyValuation> updatedValuations() {
-        return changedValuations.values().stream().filter(v -> storedValuations.contains(v.companyId())).toList();
+        return changedValuations.values().stream().filter(v -> storedValuations.containsKey(v.companyId())).toList();
     }
 
     /** Current valuations of companies that had none stored. */
     List<CompanyValuation> newValuations() {
         return new ArrayList<>(changedValuations.values().stream()
-                .filter(v -> !storedValuations.contains(v.companyId())).toList());
+                .filter(v -> !storedValuations.containsKey(v.companyId())).toList());
     }
 }

@@ -20,25 +20,26 @@ import java.util.function.Function;
 
 /**
  * Loads the {@link LedgerState} of a batch with a handful of queries and writes back what changed with a handful
- * of statements, whatever the batch's size.
+ * of statements, whatever the batch's size, the unicorn totals ({@code unicorn_stat}) included.
  *
  * <p>Locks are taken in one order by every batch, so two consumer threads never wait on each other in a circle:
  * first the batch's rounds (their {@code round_version} rows, in id order), then its companies' current valuations
- * (in id order). A company seen for the first time has no row to lock: two batches inserting its first valuation
+ * (in id order). A round or company seen for the first time has no row to lock: two batches inserting its first row
  * at once make the second fail on the primary key, and the inbox applies that batch again, from the committed state.
  */
 @Singleton
 class LedgerStore {
-    /**
-     * Locks each round's row, making one where none is (its version {@link Long#MIN_VALUE}: nothing applied yet), and
-     * answers each round's newest applied version. A row made here is always given a real version in the same
-     * transaction, since a round's first change in a batch always applies.
-     */
+    /** Locks the rows of the rounds that have one, in id order, and answers each one's newest applied version. */
     private static final String LOCK_ROUNDS = """
+            select round_id, version from round_version where round_id = any(?::uuid[]) order by round_id for update""";
+    /**
+     * No conflict clause: a round seen for the first time by two batches at once fails the second on the primary
+     * key, and the inbox applies it again, from the version the first one stored.
+     */
+    private static final String INSERT_VERSIONS = """
             insert into round_version (round_id, version)
-            select id, -9223372036854775808 from unnest(?::uuid[]) as round(id) order by id
-            on conflict (round_id) do update set version = round_version.version
-            returning round_id, version""";
+            select cast(round_id as uuid), cast(version as bigint)
+            from unnest(?::text[], ?::text[]) as fresh(round_id, version)""";
     private static final String WRITE_VERSIONS = """
             update round_version stored set version = cast(changed.version as bigint)
             from unnest(?::text[], ?::text[]) as changed(round_id, version)
@@ -84,6 +85,15 @@ class LedgerStore {
             ) as changed(company_id, point_id, usd, as_of, basis, status, joined_on, left_on, left_reason, updated_at)
             where stored.company_id = changed.company_id""";
 
+    /** Statuses in name order, so that two batches lock the two rows in one order. */
+    private static final String ADD_TO_UNICORN_STATS = """
+            insert into unicorn_stat (status, companies, usd)
+            select status, cast(companies as bigint), cast(usd as numeric)
+            from unnest(?::text[], ?::text[], ?::text[]) with ordinality as delta(status, companies, usd, position)
+            order by position
+            on conflict (status) do update set companies = unicorn_stat.companies + excluded.companies,
+                usd = unicorn_stat.usd + excluded.usd""";
+
     private final JdbcOperations jdbc;
     private final TrackedCompanyRepository companies;
     private final ValuationPointRepository points;
@@ -116,7 +126,9 @@ class LedgerStore {
 
     void write(LedgerState state) {
         Connection connection = jdbc.getConnection();
-        ColumnArrays.execute(connection, WRITE_VERSIONS, 2, rows(state.changedVersions().entrySet(),
+        ColumnArrays.execute(connection, WRITE_VERSIONS, 2, rows(state.changedVersions(true).entrySet(),
+                version -> new Object[]{version.getKey(), version.getValue()}));
+        ColumnArrays.execute(connection, INSERT_VERSIONS, 2, rows(state.changedVersions(false).entrySet(),
                 version -> new Object[]{version.getKey(), version.getValue()}));
         ColumnArrays.execute(connection, WRITE_COMPANIES, 6, rows(state.changedCompanies(), company -> new Object[]{
                 company.id(), company.name(), company.localName(), company.country(),
@@ -127,6 +139,8 @@ class LedgerStore {
                 point.recordedAt(), point.listedAs()}));
         ColumnArrays.execute(connection, UPDATE_VALUATIONS, 10, rows(state.updatedValuations(), LedgerStore::valuation));
         ColumnArrays.execute(connection, INSERT_VALUATIONS, 10, rows(state.newValuations(), LedgerStore::valuation));
+        ColumnArrays.execute(connection, ADD_TO_UNICORN_STATS, 3, rows(state.unicornDeltas().entrySet(),
+                delta -> new Object[]{delta.getKey(), delta.getValue().companies(), delta.getValue().usd()}));
     }
 
     private Map<UUID, Long> lockRounds(Set<UUID> roundIds) {
