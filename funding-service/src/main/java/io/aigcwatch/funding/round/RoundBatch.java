@@ -136,10 +136,9 @@ public class RoundBatch {
             List<FundingRound> inserted = accepted.stream().map(Candidate::round).toList();
             copy.insertAll(inserted);
             rounds.addToStats(inserted.stream().map(FundingRound::id).toList(), 1);
-            outbox.appendAll(Topics.FUNDING_EVENTS, accepted.stream().map(candidate -> new Outbox.Keyed(
-                    candidate.company().id().toString(), RoundWriter.event(FundingEventTypes.RECORDED,
-                    candidate.company(), RoundView.of(candidate.round(), candidate.company()).toEventData(), now)))
-                    .toList());
+            outbox.appendAll(Topics.FUNDING_EVENTS, accepted.stream().map(candidate -> RoundWriter.event(
+                    FundingEventTypes.RECORDED, candidate.company(),
+                    RoundView.of(candidate.round(), candidate.company()).toEventData(), now)).toList());
             duplicates.remember(accepted.stream().map(Candidate::fingerprint).toList(),
                     inserted.stream().map(FundingRound::id).toList());
         }

@@ -20,6 +20,19 @@ interface CompanyValueRepository extends GenericRepository<CompanyValue, UUID> {
             nativeQuery = true)
     void upsert(UUID companyId, String name, @Nullable BigDecimal usd, String status);
 
+    /**
+     * The same for many companies in one statement; the arrays are parallel, one entry per company (a batch's last
+     * change of each). USD travels as text, which keeps every digit, as Micronaut Data binds no array of numerics.
+     */
+    @Query(value = """
+            insert into company_value (company_id, name, usd, status)
+            select cast(id as uuid), name, cast(usd as numeric), status
+            from unnest(cast(:ids as text[]), cast(:names as text[]), cast(:usds as text[]), cast(:statuses as text[]))
+                as change(id, name, usd, status)
+            on conflict (company_id) do update set name = excluded.name, usd = excluded.usd, status = excluded.status""",
+            nativeQuery = true)
+    void upsertAll(String[] ids, String[] names, String[] usds, String[] statuses);
+
     /** Each valued unicorn (or more), counted once, largest first. */
     @Query(value = """
             select name as key, 1 as count, usd from company_value where status <> 'NONE' and usd is not null

@@ -2,65 +2,110 @@ package io.aigcwatch.market.shares;
 
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.kit.jdbc.ColumnArrays;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Keeps funding totals by bucket incrementally: an event takes the round's previous contribution out and puts its
- * new one in, in one statement for all its buckets. The work per event depends on the round, never on how many
- * rounds there are. A round counts at its newest version only, whatever order its versions arrive in.
+ * new one in. The work per event depends on the round, never on how many rounds there are. A round counts at its
+ * newest version only, whatever order its versions arrive in.
+ *
+ * <p>Set-based: a polled batch locks the contributions of all its rounds with one query, replaces them in memory
+ * in the events' order (each exactly as if it were alone), and writes the contributions with two statements and
+ * the buckets' summed deltas with one, whatever the batch's size.
  */
 @Singleton
 class FundingAggregates {
+    private static final String UPDATE_CONTRIBUTIONS = """
+            update round_contribution stored set version = cast(changed.version as bigint), buckets = changed.buckets,
+                usd = cast(changed.usd as numeric)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as changed(round_id, version, buckets, usd)
+            where stored.round_id = cast(changed.round_id as uuid)""";
+    /**
+     * No conflict clause: another instance inserting the same round first fails this batch, which the inbox then
+     * applies again from the committed state.
+     */
+    private static final String INSERT_CONTRIBUTIONS = """
+            insert into round_contribution (round_id, version, buckets, usd)
+            select cast(round_id as uuid), cast(version as bigint), buckets, cast(usd as numeric)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as fresh(round_id, version, buckets, usd)""";
+
     private final FundingAggregateRepository aggregates;
     private final RoundContributionRepository contributions;
+    private final JdbcOperations jdbc;
 
-    FundingAggregates(FundingAggregateRepository aggregates, RoundContributionRepository contributions) {
+    FundingAggregates(FundingAggregateRepository aggregates, RoundContributionRepository contributions,
+                      JdbcOperations jdbc) {
         this.aggregates = aggregates;
         this.contributions = contributions;
+        this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void record(FundingRoundData round) {
-        replace(round.roundId(), round.version(), Contribution.of(round));
-    }
+    /** What one funding event asks of the aggregates: the round's contribution from this version on. */
+    record Change(UUID roundId, long version, Contribution contribution) {
+        static Change of(FundingRoundData round) {
+            return new Change(round.roundId(), round.version(), Contribution.of(round));
+        }
 
-    /** The round keeps a row that counts in no bucket, at the retraction's version. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void retract(FundingRetracted retraction) {
-        replace(retraction.roundId(), retraction.version(), Contribution.NONE);
+        /** The round keeps a row that counts in no bucket, at the retraction's version. */
+        static Change of(FundingRetracted retraction) {
+            return new Change(retraction.roundId(), retraction.version(), Contribution.NONE);
+        }
     }
 
     /**
-     * Replaces what the round contributes, unless its contribution already comes from this version or a newer one:
-     * versions of a round that moved to another company travel on different partitions (producers key by company),
-     * so an older one can arrive after a newer one. Moving a round is its buckets changing, from its old company's
-     * to its new company's.
+     * Replaces what each round contributes, unless its contribution already comes from this version or a newer
+     * one: versions of a round that moved to another company travel on different partitions (producers key by
+     * company), so an older one can arrive after a newer one. Moving a round is its buckets changing, from its old
+     * company's to its new company's.
      */
-    private void replace(UUID roundId, long version, Contribution next) {
-        Optional<RoundContribution> held = contributions.lock(roundId);
-        if (held.isPresent() && held.get().version() >= version) {
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void apply(List<Change> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        Map<String, Delta> deltas = new LinkedHashMap<>();
-        held.ifPresent(old -> add(deltas, old.contribution(), -1));
-        add(deltas, next, 1);
-        apply(deltas);
-        RoundContribution replaced = new RoundContribution(roundId, version, next.encodedBuckets(), next.usd());
-        if (held.isPresent()) {
-            contributions.update(replaced);
-        } else {
-            // another instance inserting the same round first fails this insert, and the inbox retries the event
-            contributions.save(replaced);
+        Map<UUID, RoundContribution> held = new HashMap<>();
+        contributions.lockAll(changes.stream().map(Change::roundId).distinct().toList())
+                .forEach(stored -> held.put(stored.roundId(), stored));
+        Set<UUID> stored = new HashSet<>(held.keySet());
+        Map<UUID, RoundContribution> replaced = new LinkedHashMap<>();
+        // sorted, so that two batches touching the same buckets lock their rows in one order
+        Map<String, Delta> deltas = new TreeMap<>();
+        for (Change change : changes) {
+            RoundContribution before = held.get(change.roundId());
+            if (before != null && before.version() >= change.version()) {
+                continue;
+            }
+            if (before != null) {
+                add(deltas, before.contribution(), -1);
+            }
+            add(deltas, change.contribution(), 1);
+            RoundContribution after = new RoundContribution(change.roundId(), change.version(),
+                    change.contribution().encodedBuckets(), change.contribution().usd());
+            held.put(change.roundId(), after);
+            replaced.put(change.roundId(), after);
         }
+        addDeltas(deltas);
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        replaced.values().forEach(row -> (stored.contains(row.roundId()) ? updates : inserts)
+                .add(new Object[]{row.roundId(), row.version(), row.buckets(), row.usd()}));
+        ColumnArrays.execute(jdbc.getConnection(), UPDATE_CONTRIBUTIONS, 4, updates);
+        ColumnArrays.execute(jdbc.getConnection(), INSERT_CONTRIBUTIONS, 4, inserts);
     }
 
     private static void add(Map<String, Delta> deltas, Contribution contribution, int sign) {
@@ -69,7 +114,8 @@ class FundingAggregates {
         }
     }
 
-    private void apply(Map<String, Delta> deltas) {
+    /** Every touched bucket, even one whose changes cancel out, has a row afterwards, as one event at a time left. */
+    private void addDeltas(Map<String, Delta> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
@@ -79,7 +125,7 @@ class FundingAggregates {
                 keys.stream().map(key -> deltas.get(key).usd().toPlainString()).toArray(String[]::new));
     }
 
-    record Delta(int rounds, BigDecimal usd) {
+    record Delta(long rounds, BigDecimal usd) {
         Delta plus(Delta other) {
             return new Delta(rounds + other.rounds, usd.add(other.usd));
         }

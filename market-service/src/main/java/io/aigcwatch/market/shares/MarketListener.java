@@ -30,8 +30,8 @@ class MarketListener {
 
     MarketListener(Inbox inbox, ShareInputs inputs) {
         this.inbox = inbox;
-        this.fundingBatches = BatchHandler.eachOf(inputs.funding());
-        this.valuationBatches = BatchHandler.eachOf(inputs.valuations());
+        this.fundingBatches = inputs.funding();
+        this.valuationBatches = inputs.valuations();
     }
 
     @Topic(TopicNames.PREFIX + Topics.FUNDING_EVENTS)

@@ -5,13 +5,18 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface RoundContributionRepository extends CrudRepository<RoundContribution, UUID> {
 
-    /** The round's contribution, locked until the transaction ends: one version of a round applies at a time. */
-    @Query(value = "select * from round_contribution where round_id = :roundId for update", nativeQuery = true)
-    Optional<RoundContribution> lock(UUID roundId);
+    /**
+     * The rounds' contributions, locked until the transaction ends in the order of their ids: one version of a
+     * round applies at a time, and two batches never lock rounds in opposite orders.
+     */
+    @Query(value = "select * from round_contribution where round_id in (:roundIds) order by round_id for update",
+            nativeQuery = true)
+    List<RoundContribution> lockAll(Collection<UUID> roundIds);
 }

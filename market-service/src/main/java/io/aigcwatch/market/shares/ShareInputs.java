@@ -4,53 +4,91 @@ import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.valuation.ValuationChanged;
+import io.aigcwatch.kit.inbox.BatchHandler;
 import io.aigcwatch.kit.inbox.ConsumedEvent;
-import io.aigcwatch.kit.inbox.EventHandler;
-import io.aigcwatch.kit.inbox.EventTypes;
+import io.aigcwatch.kit.inbox.PoisonMessage;
 import io.aigcwatch.market.recompute.Recomputer;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 /**
- * What the consumed events do to the shares' inputs: a funding round adds its contribution to the funding
- * aggregates (a correction replaces it, a retraction takes it out), and a valuation change is its company's current
- * value. Once an event's transaction commits, the shares it moved are due for a recompute.
+ * What the consumed events of a polled batch do to the shares' inputs, all at once: a funding round adds its
+ * contribution to the funding aggregates (a correction replaces it, a retraction takes it out), and a valuation
+ * change is its company's current value. Once a batch's transaction commits, the shares it moved are due for a
+ * recompute.
  */
 @Singleton
 class ShareInputs {
-    private final EventHandler funding;
-    private final EventHandler valuations;
+    private final BatchHandler funding;
+    private final BatchHandler valuations;
 
     ShareInputs(FundingAggregates aggregates, CompanyValueRepository values, Recomputer recomputer) {
-        this.funding = recomputing(recomputer, EventTypes.builder()
-                .on(FundingEventTypes.RECORDED, FundingRoundData.class, (eventId, round) -> aggregates.record(round))
-                .on(FundingEventTypes.CORRECTED, FundingRoundData.class, (eventId, round) -> aggregates.record(round))
-                .on(FundingEventTypes.RETRACTED, FundingRetracted.class,
-                        (eventId, retraction) -> aggregates.retract(retraction))
-                .build());
-        this.valuations = recomputing(recomputer, EventTypes.builder()
-                .on(ValuationChanged.TYPE, ValuationChanged.class, (eventId, change) -> values.upsert(change.companyId(),
-                        change.companyName(), change.currentUsd(), change.statusAfter().name()))
-                .build());
+        this.funding = recomputing(recomputer, events -> aggregates.apply(fundingChanges(events)));
+        this.valuations = recomputing(recomputer, events -> latestValues(events, values));
     }
 
-    EventHandler funding() {
+    BatchHandler funding() {
         return funding;
     }
 
-    EventHandler valuations() {
+    BatchHandler valuations() {
         return valuations;
     }
 
-    private static EventHandler recomputing(Recomputer recomputer, EventTypes types) {
-        return new EventHandler() {
+    private static List<FundingAggregates.Change> fundingChanges(List<ConsumedEvent> events) {
+        List<FundingAggregates.Change> changes = new ArrayList<>(events.size());
+        for (ConsumedEvent event : events) {
+            changes.add(switch (event.type()) {
+                case FundingEventTypes.RECORDED, FundingEventTypes.CORRECTED ->
+                        FundingAggregates.Change.of(event.data(FundingRoundData.class));
+                case FundingEventTypes.RETRACTED -> FundingAggregates.Change.of(event.data(FundingRetracted.class));
+                default -> throw unknown(event);
+            });
+        }
+        return changes;
+    }
+
+    /** A valuation change replaces what was known of its company, whatever came before: a batch's last one wins. */
+    private static void latestValues(List<ConsumedEvent> events, CompanyValueRepository values) {
+        Map<UUID, ValuationChanged> latest = new LinkedHashMap<>();
+        for (ConsumedEvent event : events) {
+            if (!ValuationChanged.TYPE.equals(event.type())) {
+                throw unknown(event);
+            }
+            ValuationChanged change = event.data(ValuationChanged.class);
+            latest.remove(change.companyId());
+            latest.put(change.companyId(), change);
+        }
+        List<ValuationChanged> rows = List.copyOf(latest.values());
+        if (rows.isEmpty()) {
+            return;
+        }
+        values.upsertAll(rows.stream().map(change -> change.companyId().toString()).toArray(String[]::new),
+                rows.stream().map(ValuationChanged::companyName).toArray(String[]::new),
+                rows.stream().map(ValuationChanged::currentUsd)
+                        .map(usd -> usd == null ? null : usd.toPlainString()).toArray(String[]::new),
+                rows.stream().map(change -> change.statusAfter().name()).toArray(String[]::new));
+    }
+
+    private static PoisonMessage unknown(ConsumedEvent event) {
+        return new PoisonMessage("unknown event type '" + event.type() + "'");
+    }
+
+    private static BatchHandler recomputing(Recomputer recomputer, BatchHandler apply) {
+        return new BatchHandler() {
             @Override
-            public void apply(ConsumedEvent event) {
-                types.apply(event);
+            public void apply(List<ConsumedEvent> events) {
+                apply.apply(events);
             }
 
             @Override
-            public void committed(ConsumedEvent event) {
-                recomputer.inputsChanged(ShareScopes.SHARES);
+            public void committed(List<ConsumedEvent> events) {
+                events.forEach(event -> recomputer.inputsChanged(ShareScopes.SHARES));
             }
         };
     }

@@ -12,7 +12,7 @@ import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.infra.Servers;
-import io.aigcwatch.kit.inbox.EventHandler;
+import io.aigcwatch.kit.inbox.BatchHandler;
 import io.aigcwatch.kit.inbox.Inbox;
 import io.aigcwatch.testkit.InfraMode;
 import io.micronaut.context.ApplicationContext;
@@ -70,7 +70,7 @@ public final class MarketBenchmark {
                  Connection db = DriverManager.getConnection(servers.postgres().jdbcUrl("bench"),
                          servers.postgres().username(), servers.postgres().password())) {
                 Inbox inbox = server.getApplicationContext().getBean(Inbox.class);
-                EventHandler funding = server.getApplicationContext().getBean(ShareInputs.class).funding();
+                BatchHandler funding = server.getApplicationContext().getBean(ShareInputs.class).funding();
                 JsonMapper json = server.getApplicationContext().getBean(JsonMapper.class);
                 int loaded = 0;
                 for (int size : SIZES) {

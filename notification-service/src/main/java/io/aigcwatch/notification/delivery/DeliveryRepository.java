@@ -17,15 +17,6 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface DeliveryRepository extends GenericRepository<Delivery, Long> {
 
-    @Query(value = "insert into webhook_event (event_id, payload) values (:eventId, :payload) on conflict do nothing",
-            nativeQuery = true)
-    void storeEvent(UUID eventId, String payload);
-
-    @Query(value = """
-            insert into webhook_delivery (id, webhook_id, event_id, status, next_attempt_at)
-            values (:id, :webhookId, :eventId, 'PENDING', now()) on conflict do nothing""", nativeQuery = true)
-    void enqueue(UUID id, UUID webhookId, UUID eventId);
-
     @Query(value = """
             select * from webhook_delivery where webhook_id = :webhookId and seq < :beforeSeq
             order by seq desc limit :limit""", nativeQuery = true)

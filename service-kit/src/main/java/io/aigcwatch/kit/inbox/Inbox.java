@@ -91,7 +91,12 @@ public class Inbox {
      * commit the offset behind it.
      */
     public Outcome accept(ConsumerRecord<String, String> record, EventHandler handler) {
-        return applyBatch(List.of(record), BatchHandler.eachOf(handler)).get(0);
+        return accept(record, BatchHandler.eachOf(handler));
+    }
+
+    /** Applies one record's event with a batch handler, as a batch of one. */
+    public Outcome accept(ConsumerRecord<String, String> record, BatchHandler handler) {
+        return applyBatch(List.of(record), handler).get(0);
     }
 
     /**

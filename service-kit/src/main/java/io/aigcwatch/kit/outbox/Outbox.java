@@ -1,6 +1,8 @@
 package io.aigcwatch.kit.outbox;
 
 import io.aigcwatch.events.CloudEvent;
+import io.aigcwatch.kit.jdbc.ColumnArrays;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -14,8 +16,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,17 +28,27 @@ import java.util.UUID;
 @Singleton
 @Requires(beans = DataSource.class)
 public class Outbox {
+    // seqs are taken in the rows' order, which is the array order
+    private static final String APPEND_ALL = """
+            insert into outbox (id, topic, message_key, event_type, payload)
+            select cast(id as uuid), topic, message_key, event_type, payload
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                as row(id, topic, message_key, event_type, payload, position)
+            order by position""";
+
     private final OutboxRepository repository;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
     private final RelaySignal signal;
+    private final JdbcOperations jdbc;
 
     Outbox(OutboxRepository repository, TransactionOperations<Connection> transactions, ObjectMapper json,
-           RelaySignal signal) {
+           RelaySignal signal, JdbcOperations jdbc) {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;
         this.signal = signal;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -57,50 +68,27 @@ public class Outbox {
     }
 
     /**
-     * {@link #append} for many events in one statement, in the order given: a bulk write's events cost one round
-     * trip, not one each.
+     * Appends many events with one statement, in their order, so that the relay publishes them in that order: a
+     * set-based consumer announces a whole polled batch this way. Each event is keyed by its subject, which is the
+     * company id wherever there is one.
+     *
+     * @param topic as for {@link #append}
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void appendAll(String topic, List<Keyed> events) {
+    public void appendAll(String topic, List<? extends CloudEvent<?>> events) {
         if (events.isEmpty()) {
             return;
         }
-        UUID[] ids = new UUID[events.size()];
-        String[] keys = new String[events.size()];
-        String[] types = new String[events.size()];
-        String[] payloads = new String[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            CloudEvent<?> event = events.get(i).event();
-            ids[i] = UUID.fromString(event.id());
-            keys[i] = events.get(i).key();
-            types[i] = event.type();
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (CloudEvent<?> event : events) {
             try {
-                payloads[i] = json.writeValueAsString(event);
+                rows.add(new Object[]{event.id(), topic, event.subject(), event.type(), json.writeValueAsString(event)});
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
             }
         }
-        Connection connection = (Connection) transactions.findTransactionStatus().orElseThrow().getConnection();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into outbox (id, topic, message_key, event_type, payload)
-                select e.id, ?, e.message_key, e.event_type, e.payload
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality
-                     as e (id, message_key, event_type, payload, position)
-                order by e.position""")) {
-            insert.setString(1, topic);
-            insert.setArray(2, connection.createArrayOf("uuid", ids));
-            insert.setArray(3, connection.createArrayOf("text", keys));
-            insert.setArray(4, connection.createArrayOf("text", types));
-            insert.setArray(5, connection.createArrayOf("text", payloads));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append " + events.size() + " events to the outbox", e);
-        }
+        ColumnArrays.execute(jdbc.getConnection(), APPEND_ALL, 5, rows);
         wakeRelayAfterCommit();
-    }
-
-    /** An event and its message key: the company id wherever there is one. */
-    public record Keyed(String key, CloudEvent<?> event) {
     }
 
     private void wakeRelayAfterCommit() {

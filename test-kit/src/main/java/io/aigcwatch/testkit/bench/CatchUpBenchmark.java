@@ -37,6 +37,11 @@ public final class CatchUpBenchmark {
     private CatchUpBenchmark() {
     }
 
+    /** How many events the backlog holds: {@code -Dbench.events}. */
+    public static int events() {
+        return EVENTS;
+    }
+
     /**
      * @param service  starts the service with these properties (Kafka on, the topic prefix empty); closing stops it
      * @param schema   where the service's inbox stores processed event ids
@@ -45,6 +50,19 @@ public final class CatchUpBenchmark {
      */
     public static void run(String name, String schema, String topic, IntFunction<Event> event,
                            Function<Map<String, Object>, AutoCloseable> service) throws Exception {
+        run(name, schema, topic, event, service, db -> {
+        });
+    }
+
+    /** What a benchmark stores before the backlog, once the service's schema exists. */
+    @FunctionalInterface
+    public interface Setup {
+        void prepare(Connection db) throws SQLException;
+    }
+
+    /** As {@link #run(String, String, String, IntFunction, Function)}, with {@code setup} run before the fill. */
+    public static void run(String name, String schema, String topic, IntFunction<Event> event,
+                           Function<Map<String, Object>, AutoCloseable> service, Setup setup) throws Exception {
         Path home = Files.createTempDirectory("aigcwatch-catchup-bench");
         try (Servers servers = InfraMode.fromEnvironment().start(home, Servers.Ports.ANY, true)) {
             servers.postgres().ensureDatabase("bench");
@@ -52,6 +70,10 @@ public final class CatchUpBenchmark {
             properties.put("micronaut.server.port", -1);
             // a first start creates the topics with their partitions and the schema, and consumes nothing
             service.apply(properties).close();
+            try (Connection db = DriverManager.getConnection(servers.postgres().jdbcUrl("bench"),
+                    servers.postgres().username(), servers.postgres().password())) {
+                setup.prepare(db);
+            }
             long filling = System.nanoTime();
             fill(servers.kafka().bootstrapServers(), topic, event);
             System.out.printf("%s: %,d events on %s in %.1f s%n", name, EVENTS, topic,

@@ -3,41 +3,41 @@ package io.aigcwatch.valuation.intake;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.kit.inbox.BatchHandler;
 import io.aigcwatch.kit.inbox.ConsumedEvent;
-import io.aigcwatch.kit.inbox.EventHandler;
-import io.aigcwatch.kit.inbox.EventTypes;
 import io.aigcwatch.kit.inbox.PoisonMessage;
+import io.aigcwatch.valuation.ledger.FundingChange;
 import io.aigcwatch.valuation.ledger.ValuationLedger;
 import jakarta.inject.Singleton;
 
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a funding event does to the ledger: a recorded or corrected round is the company's valuation point, a
- * retraction takes it back. A retraction for a company this service never saw can never apply.
+ * What the funding events of a polled batch do to the ledger, all at once: a recorded or corrected round is the
+ * company's valuation point, a retraction takes it back. An event of another type, or whose data does not fit, can
+ * never apply; so can a retraction for a company this service never saw (the ledger says so).
  */
 @Singleton
-class FundingEventHandler implements EventHandler {
+class FundingEventHandler implements BatchHandler {
     private final ValuationLedger ledger;
-    private final EventTypes types;
 
     FundingEventHandler(ValuationLedger ledger) {
         this.ledger = ledger;
-        this.types = EventTypes.builder()
-                .on(FundingEventTypes.RECORDED, FundingRoundData.class, ledger::applyRound)
-                .on(FundingEventTypes.CORRECTED, FundingRoundData.class, ledger::applyRound)
-                .on(FundingEventTypes.RETRACTED, FundingRetracted.class, this::retract)
-                .build();
     }
 
     @Override
-    public void apply(ConsumedEvent event) {
-        types.apply(event);
-    }
-
-    private void retract(UUID eventId, FundingRetracted retraction) {
-        if (!ledger.applyRetraction(eventId, retraction)) {
-            throw new PoisonMessage("unknown company " + retraction.companyId() + " in a retraction");
+    public void apply(List<ConsumedEvent> events) {
+        List<FundingChange> changes = new ArrayList<>(events.size());
+        for (ConsumedEvent event : events) {
+            changes.add(switch (event.type()) {
+                case FundingEventTypes.RECORDED, FundingEventTypes.CORRECTED ->
+                        new FundingChange.Round(event.id(), event.data(FundingRoundData.class));
+                case FundingEventTypes.RETRACTED ->
+                        new FundingChange.Retraction(event.id(), event.data(FundingRetracted.class));
+                default -> throw new PoisonMessage("unknown event type '" + event.type() + "'");
+            });
         }
+        ledger.apply(changes);
     }
 }

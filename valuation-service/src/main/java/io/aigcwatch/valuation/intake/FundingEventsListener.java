@@ -1,7 +1,6 @@
 package io.aigcwatch.valuation.intake;
 
 import io.aigcwatch.events.Topics;
-import io.aigcwatch.kit.inbox.BatchHandler;
 import io.aigcwatch.kit.inbox.Inbox;
 import io.aigcwatch.kit.inbox.InboxListener;
 import io.aigcwatch.kit.kafka.TopicNames;
@@ -22,15 +21,15 @@ import java.util.List;
         threads = "${aigcwatch.valuation.consumer-threads:2}", batch = true)
 class FundingEventsListener {
     private final Inbox inbox;
-    private final BatchHandler batches;
+    private final FundingEventHandler handler;
 
     FundingEventsListener(Inbox inbox, FundingEventHandler handler) {
         this.inbox = inbox;
-        this.batches = BatchHandler.eachOf(handler);
+        this.handler = handler;
     }
 
     @Topic(TopicNames.PREFIX + Topics.FUNDING_EVENTS)
     void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
-        inbox.acceptBatch(records, consumer, batches);
+        inbox.acceptBatch(records, consumer, handler);
     }
 }

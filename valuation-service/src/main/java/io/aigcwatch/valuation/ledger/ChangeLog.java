@@ -2,7 +2,9 @@ package io.aigcwatch.valuation.ledger;
 
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.valuation.ValuationChanged;
+import io.aigcwatch.kit.jdbc.ColumnArrays;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -12,8 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Every valuation.changed event, in commit order, for clients that poll instead of consuming Kafka.
@@ -28,33 +30,47 @@ import java.util.UUID;
 public class ChangeLog {
     /** The advisory lock that orders appends; the outbox relay's lock has another key. */
     static final long APPEND_LOCK = 7305840120L;
+    /** One statement for a batch's changes; seqs follow the array's order. */
+    private static final String APPEND = """
+            insert into valuation_change (event_id, company_id, occurred_at, payload)
+            select cast(event_id as uuid), cast(company_id as uuid), cast(occurred_at as timestamptz), payload
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                as entry(event_id, company_id, occurred_at, payload, position)
+            order by position""";
 
     private final ChangeLogRepository entries;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
+    private final JdbcOperations jdbc;
 
-    ChangeLog(ChangeLogRepository entries, TransactionOperations<Connection> transactions, ObjectMapper json) {
+    ChangeLog(ChangeLogRepository entries, TransactionOperations<Connection> transactions, ObjectMapper json,
+              JdbcOperations jdbc) {
         this.entries = entries;
         this.transactions = transactions;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
-    /** Adds the event to the log when the current transaction commits, and only if it does. */
-    void append(CloudEvent<ValuationChanged> event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Adds the events to the log, in their order, when the current transaction commits, and only if it does. */
+    void appendAll(List<CloudEvent<ValuationChanged>> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        UUID eventId = UUID.fromString(event.id());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (CloudEvent<ValuationChanged> event : events) {
+            try {
+                rows.add(new Object[]{event.id(), event.data().companyId(), event.time(), json.writeValueAsString(event)});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("a change log entry must commit with its change"))
                 .registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void beforeCommit(boolean readOnly) {
                         entries.lockAppends(APPEND_LOCK);
-                        entries.append(eventId, event.data().companyId(), event.time(), payload);
+                        ColumnArrays.execute(jdbc.getConnection(), APPEND, 4, rows);
                     }
                 });
     }

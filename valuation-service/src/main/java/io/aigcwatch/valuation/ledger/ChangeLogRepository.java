@@ -8,7 +8,6 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The table {@code valuation_change}, behind {@link ChangeLog}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -17,10 +16,6 @@ interface ChangeLogRepository extends GenericRepository<ChangeLogEntry, Long> {
     /** Held until the transaction ends: see {@link ChangeLog}. */
     @Query(value = "select true from pg_advisory_xact_lock(:lockKey)", nativeQuery = true)
     boolean lockAppends(long lockKey);
-
-    @Query(value = "insert into valuation_change (event_id, company_id, occurred_at, payload) values (:eventId, :companyId, :occurredAt, :payload)",
-            nativeQuery = true)
-    void append(UUID eventId, UUID companyId, Instant occurredAt, String payload);
 
     @Query(value = """
             select seq, payload from valuation_change

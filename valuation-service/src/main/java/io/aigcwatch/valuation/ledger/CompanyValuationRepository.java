@@ -10,17 +10,20 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The ledger keeps each company's current valuation; the unicorn list reads it here too. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface CompanyValuationRepository extends CrudRepository<CompanyValuation, UUID> {
 
-    /** Locks the company's state for the rest of the transaction: one writer per company at a time. */
-    @Query("select * from company_valuation where company_id = :companyId for update")
-    Optional<CompanyValuation> lock(UUID companyId);
+    /**
+     * Locks the state of these companies for the rest of the transaction, in the order of their ids, so that two
+     * batches that share companies never lock them in opposite orders.
+     */
+    @Query("select * from company_valuation where company_id in (:companyIds) order by company_id for update")
+    List<CompanyValuation> lockAll(Collection<UUID> companyIds);
 
     @Query(value = """
             select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on
@@ -32,10 +35,20 @@ public interface CompanyValuationRepository extends CrudRepository<CompanyValuat
             order by v.usd desc, c.name""", nativeQuery = true)
     List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status);
 
+    /** The {@code limit} most valuable unicorns (or more), largest first, read from the top of an index. */
+    @Query(value = """
+            select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on
+            from company_valuation v join company c on c.id = v.company_id
+            where v.status <> 'NONE'
+            order by v.usd desc, c.name limit :limit""", nativeQuery = true)
+    List<UnicornRow> topUnicorns(int limit);
+
     /** Companies whose current valuation a source labelled a unicorn (or more) while its figure is under the line. */
     @Query(value = """
             select v.company_id, c.name, p.listed_as, v.usd, v.as_of, p.source
-            from company_valuation v join company c on c.id = v.company_id join valuation_point p on p.id = v.point_id
+            from valuation_point p
+                join company_valuation v on v.company_id = p.company_id and v.point_id = p.id
+                join company c on c.id = v.company_id
             where p.listed_as is not null and v.status = 'NONE'
             order by v.usd desc, c.name""", nativeQuery = true)
     List<MislabelledRow> mislabelled();

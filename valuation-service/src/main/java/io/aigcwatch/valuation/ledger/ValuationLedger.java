@@ -8,6 +8,7 @@ import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
+import io.aigcwatch.kit.inbox.PoisonMessage;
 import io.aigcwatch.kit.outbox.Outbox;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -20,143 +21,152 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps each company's valuation history and derives its current valuation and unicorn status from it. The
  * current valuation is the latest point by as-of date, not by arrival, so a late old round never overwrites a
  * newer valuation. A round counts at its newest version only, for the company that version names, whatever order
  * its versions arrive in. Every change of the current valuation or status is published through the outbox.
+ *
+ * <p>Set-based: a batch of changes loads the state of every round and company it touches at once
+ * ({@link LedgerStore}), applies the changes to it in memory in their order, each exactly as if it were alone, and
+ * writes what changed and the events it announces with a few statements. A change never sees the database
+ * between two changes of its batch, only the state its predecessors left in memory.
  */
 @Singleton
 public class ValuationLedger {
     static final String EVENT_SOURCE = "/aigcwatch/valuation-service";
 
-    private final TrackedCompanyRepository companies;
-    private final RoundVersionRepository roundVersions;
-    private final ValuationPointRepository points;
-    private final CompanyValuationRepository valuations;
+    private final LedgerStore store;
     private final ChangeLog changeLog;
     private final Outbox outbox;
     private final Clock clock;
+    /** The last instant handed out, so that changes applied in one batch are stamped in their order. */
+    private final AtomicReference<Instant> lastStamp = new AtomicReference<>(Instant.EPOCH);
 
-    ValuationLedger(TrackedCompanyRepository companies, RoundVersionRepository roundVersions,
-                    ValuationPointRepository points, CompanyValuationRepository valuations, ChangeLog changeLog,
-                    Outbox outbox, Clock clock) {
-        this.companies = companies;
-        this.roundVersions = roundVersions;
-        this.points = points;
-        this.valuations = valuations;
+    ValuationLedger(LedgerStore store, ChangeLog changeLog, Outbox outbox, Clock clock) {
+        this.store = store;
         this.changeLog = changeLog;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * A recorded or corrected round: its post-money valuation, if it has one, is the round's point. A version no
-     * newer than the one applied changes nothing. A round corrected to name another company stops counting for the
-     * one it named before, and both are recomputed.
+     * Applies funding events in their order. A recorded or corrected round: its post-money valuation, if it has one,
+     * is the round's point. A version no newer than the one applied changes nothing. A round corrected to name
+     * another company stops counting for the one it named before, and both are recomputed. A retraction wins over
+     * every lower version of its round, and one of those arriving later changes nothing.
+     *
+     * @throws PoisonMessage when a retraction names a company this service never saw (nor does an earlier change
+     *                       of the batch), which can never apply: nothing of the batch is written then
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void applyRound(UUID eventId, FundingRoundData round) {
-        if (!isNewest(round.roundId(), round.version())) {
+    public void apply(List<FundingChange> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        remember(round.company());
-        Optional<ValuationPoint> existing = points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, round.roundId());
-        if (round.postMoneyValuation() != null && round.postMoneyValuation().usd() != null) {
-            ValuationPoint point = new ValuationPoint(existing.map(ValuationPoint::id).orElseGet(UUID::randomUUID),
-                    round.company().id(), ValuationPoint.ROUND, round.roundId(), eventId, round.announcedOn(),
-                    round.postMoneyValuation().value(), round.postMoneyValuation().currency(),
-                    round.postMoneyValuation().usd(), "REPORTED", round.source(), true, now(), null);
-            if (existing.isPresent()) {
-                points.update(point);
-            } else {
-                points.save(point);
-            }
-        } else {
-            existing.ifPresent(point -> points.update(point.withActive(false)));
+        Set<UUID> roundIds = new HashSet<>();
+        Set<UUID> companyIds = new HashSet<>();
+        for (FundingChange change : changes) {
+            roundIds.add(change.roundId());
+            companyIds.add(change.companyId());
         }
-        recompute(round.company().id(), Cause.round(round.roundId(), eventId), existing,
-                Cause.withdrawn(round.roundId(), eventId, Cause.MOVED_ROUND));
+        LedgerState state = store.load(roundIds, companyIds);
+        List<CloudEvent<ValuationChanged>> published = new ArrayList<>();
+        for (FundingChange change : changes) {
+            Instant now = stamp();
+            if (change instanceof FundingChange.Round round) {
+                applyRound(state, round.eventId(), round.round(), now, published);
+            } else if (change instanceof FundingChange.Retraction retraction) {
+                applyRetraction(state, retraction.eventId(), retraction.retraction(), now, published);
+            }
+        }
+        write(state, published);
     }
 
     /** A valuation reported or estimated without a round; its company is the one funding-service registered. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public ValuationPoint applyMark(CompanyData company, LocalDate asOf, BigDecimal amount, String currency,
                                     BigDecimal usd, String basis, @Nullable String source, @Nullable String listedAs) {
-        remember(company);
+        LedgerState state = store.load(Set.of(), Set.of(company.id()));
+        Instant now = stamp();
+        remember(state, company, now);
         UUID markId = UUID.randomUUID();
         ValuationPoint point = new ValuationPoint(markId, company.id(), ValuationPoint.MARK, markId, markId, asOf,
-                amount, currency, usd, basis, source, true, now(), listedAs);
-        points.save(point);
-        recompute(company.id(), new Cause(ValuationPoint.MARK, markId, markId, null));
+                amount, currency, usd, basis, source, true, now, listedAs);
+        state.put(point);
+        List<CloudEvent<ValuationChanged>> published = new ArrayList<>();
+        recompute(state, company.id(), new Cause(ValuationPoint.MARK, markId, markId, null), now, published);
+        write(state, published);
         return point;
     }
 
-    /**
-     * A retraction wins over every lower version of its round, and one of those arriving later changes nothing.
-     *
-     * @return false when the round's company is unknown here, which makes the event a poison message
-     */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean applyRetraction(UUID eventId, FundingRetracted retraction) {
-        if (!companies.existsById(retraction.companyId())) {
-            return false;
+    private void applyRound(LedgerState state, UUID eventId, FundingRoundData round, Instant now,
+                            List<CloudEvent<ValuationChanged>> published) {
+        if (!state.advance(round.roundId(), round.version())) {
+            return;
         }
-        if (!isNewest(retraction.roundId(), retraction.version())) {
-            return true;
-        }
-        Optional<ValuationPoint> existing = points.findByCauseTypeAndCauseId(ValuationPoint.ROUND, retraction.roundId());
-        existing.ifPresent(point -> points.update(point.withActive(false)));
-        Cause cause = Cause.withdrawn(retraction.roundId(), eventId, Cause.RETRACTED_ROUND);
-        recompute(retraction.companyId(), cause, existing, cause);
-        return true;
-    }
-
-    /**
-     * Whether this version of the round is newer than any applied, in which case it is the round's newest from now
-     * on. Versions of a round that moved to another company travel on different partitions (producers key by
-     * company), so an older one can arrive after a newer one.
-     */
-    private boolean isNewest(UUID roundId, long version) {
-        return roundVersions.advance(roundId, version) == 1;
-    }
-
-    private void remember(CompanyData company) {
-        TrackedCompany tracked = new TrackedCompany(company.id(), company.name(), company.localName(),
-                company.country(), company.layer(), now());
-        if (companies.existsById(company.id())) {
-            companies.update(tracked);
+        remember(state, round.company(), now);
+        Optional<ValuationPoint> existing = state.roundPoint(round.roundId());
+        if (round.postMoneyValuation() != null && round.postMoneyValuation().usd() != null) {
+            state.put(new ValuationPoint(existing.map(ValuationPoint::id).orElseGet(UUID::randomUUID),
+                    round.company().id(), ValuationPoint.ROUND, round.roundId(), eventId, round.announcedOn(),
+                    round.postMoneyValuation().value(), round.postMoneyValuation().currency(),
+                    round.postMoneyValuation().usd(), "REPORTED", round.source(), true, now, null));
         } else {
-            companies.save(tracked);
+            existing.ifPresent(point -> state.put(point.withActive(false)));
         }
+        recompute(state, round.company().id(), Cause.round(round.roundId(), eventId), existing,
+                Cause.withdrawn(round.roundId(), eventId, Cause.MOVED_ROUND), now, published);
+    }
+
+    private void applyRetraction(LedgerState state, UUID eventId, FundingRetracted retraction, Instant now,
+                                 List<CloudEvent<ValuationChanged>> published) {
+        if (!state.knows(retraction.companyId())) {
+            throw new PoisonMessage("unknown company " + retraction.companyId() + " in a retraction");
+        }
+        if (!state.advance(retraction.roundId(), retraction.version())) {
+            return;
+        }
+        Optional<ValuationPoint> existing = state.roundPoint(retraction.roundId());
+        existing.ifPresent(point -> state.put(point.withActive(false)));
+        Cause cause = Cause.withdrawn(retraction.roundId(), eventId, Cause.RETRACTED_ROUND);
+        recompute(state, retraction.companyId(), cause, existing, cause, now, published);
+    }
+
+    private static void remember(LedgerState state, CompanyData company, Instant now) {
+        state.remember(new TrackedCompany(company.id(), company.name(), company.localName(), company.country(),
+                company.layer(), now));
     }
 
     /**
      * Recomputes the round's company and, if the round counted for another company until now, that one too, in
-     * the order of their ids: two rounds moving in opposite directions then never lock the two companies in
-     * opposite orders.
+     * the order of their ids, as the events of one change are published.
      */
-    private void recompute(UUID companyId, Cause cause, Optional<ValuationPoint> before, Cause leftBehind) {
+    private void recompute(LedgerState state, UUID companyId, Cause cause, Optional<ValuationPoint> before,
+                           Cause leftBehind, Instant now, List<CloudEvent<ValuationChanged>> published) {
         Map<UUID, Cause> affected = new TreeMap<>();
         before.map(ValuationPoint::companyId)
                 .filter(previous -> !previous.equals(companyId))
                 .ifPresent(previous -> affected.put(previous, leftBehind));
         affected.put(companyId, cause);
-        affected.forEach(this::recompute);
+        affected.forEach((company, why) -> recompute(state, company, why, now, published));
     }
 
-    private void recompute(UUID companyId, Cause cause) {
-        Instant now = now();
-        Optional<CompanyValuation> stored = valuations.lock(companyId);
+    private void recompute(LedgerState state, UUID companyId, Cause cause, Instant now,
+                           List<CloudEvent<ValuationChanged>> published) {
+        Optional<CompanyValuation> stored = state.valuation(companyId);
         CompanyValuation before = stored.orElseGet(() -> CompanyValuation.none(companyId, now));
-        List<ValuationPoint> history = points.findActiveInOrder(companyId);
-        ValuationPoint current = history.isEmpty() ? null : history.get(history.size() - 1);
+        ValuationPoint current = state.current(companyId).orElse(null);
         BigDecimal usd = current == null ? null : current.usd();
         UnicornStatus status = UnicornStatus.of(usd);
         StatusTransition transition = StatusTransition.between(before.status(), status);
@@ -171,12 +181,8 @@ public class ValuationLedger {
                 transition == StatusTransition.ENTERED ? asOf : before.joinedOn(),
                 transition == StatusTransition.LEFT ? asOf : (transition == StatusTransition.ENTERED ? null : before.leftOn()),
                 transition == StatusTransition.ENTERED ? null : leftReason, now);
-        if (stored.isPresent()) {
-            valuations.update(after);
-        } else {
-            valuations.save(after);
-        }
-        publish(companyId, before, after, transition, cause, now);
+        state.put(after);
+        published.add(announce(state.company(companyId), before, after, transition, cause, now));
     }
 
     private static String leftReason(Cause cause) {
@@ -186,17 +192,21 @@ public class ValuationLedger {
         return ValuationPoint.MARK.equals(cause.type()) ? "DOWN_MARK" : "DOWN_ROUND";
     }
 
-    private void publish(UUID companyId, CompanyValuation before, CompanyValuation after, StatusTransition transition,
-                         Cause cause, Instant now) {
-        TrackedCompany company = companies.findById(companyId).orElseThrow();
-        ValuationChanged change = new ValuationChanged(companyId, company.name(), company.country(), company.layer(),
-                before.usd(), after.usd(), changePct(before.usd(), after.usd()), before.status(), after.status(),
-                transition, after.asOf(), after.basis(), cause.type(), cause.id(), cause.eventId(),
+    private static CloudEvent<ValuationChanged> announce(TrackedCompany company, CompanyValuation before,
+                                                         CompanyValuation after, StatusTransition transition,
+                                                         Cause cause, Instant now) {
+        ValuationChanged change = new ValuationChanged(company.id(), company.name(), company.country(),
+                company.layer(), before.usd(), after.usd(), changePct(before.usd(), after.usd()), before.status(),
+                after.status(), transition, after.asOf(), after.basis(), cause.type(), cause.id(), cause.eventId(),
                 transition == StatusTransition.LEFT ? after.leftReason() : null);
-        CloudEvent<ValuationChanged> event = CloudEvent.of(EVENT_SOURCE, ValuationChanged.TYPE, companyId.toString(),
-                now, change);
-        outbox.append(Topics.VALUATION_CHANGES, companyId.toString(), event);
-        changeLog.append(event);
+        return CloudEvent.of(EVENT_SOURCE, ValuationChanged.TYPE, company.id().toString(), now, change);
+    }
+
+    /** The state, then the events that announce it, in the order they happened; keyed by company (the subject). */
+    private void write(LedgerState state, List<CloudEvent<ValuationChanged>> published) {
+        store.write(state);
+        outbox.appendAll(Topics.VALUATION_CHANGES, published);
+        changeLog.appendAll(published);
     }
 
     static @Nullable BigDecimal changePct(@Nullable BigDecimal previous, @Nullable BigDecimal current) {
@@ -206,7 +216,13 @@ public class ValuationLedger {
         return current.subtract(previous).multiply(BigDecimal.valueOf(100)).divide(previous, 2, RoundingMode.HALF_EVEN);
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * The clock's instant to the microsecond the database keeps, but always after the last one handed out: a
+     * point's recorded_at orders two points of one as-of date, and must follow the order the changes applied in,
+     * as it did when each change had a transaction (and an instant) of its own.
+     */
+    private Instant stamp() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return lastStamp.accumulateAndGet(now, (last, fresh) -> fresh.isAfter(last) ? fresh : last.plus(1, ChronoUnit.MICROS));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -23,6 +24,16 @@ public record ValuationPoint(@Id UUID id, UUID companyId, String causeType, UUID
 
     public static final String ROUND = "ROUND";
     public static final String MARK = "MARK";
+
+    /**
+     * The point as its row holds it: the amount to 4 decimals and USD to 2, rounded as PostgreSQL rounds a numeric.
+     * A change applied in memory must see exactly what the next one would read back from the row.
+     */
+    ValuationPoint asStored() {
+        return new ValuationPoint(id, companyId, causeType, causeId, causeEventId, asOf,
+                amount.setScale(4, RoundingMode.HALF_UP), currency, usd.setScale(2, RoundingMode.HALF_UP), basis,
+                source, active, recordedAt, listedAs);
+    }
 
     ValuationPoint withActive(boolean isActive) {
         return new ValuationPoint(id, companyId, causeType, causeId, causeEventId, asOf, amount, currency, usd,

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,10 +15,13 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ValuationPointRepository extends CrudRepository<ValuationPoint, UUID> {
 
-    Optional<ValuationPoint> findByCauseTypeAndCauseId(String causeType, UUID causeId);
+    /** The points of these rounds, active or not. */
+    @Query("select * from valuation_point where cause_type = 'ROUND' and cause_id in (:roundIds)")
+    List<ValuationPoint> findOfRounds(Collection<UUID> roundIds);
 
-    @Query("select * from valuation_point where company_id = :companyId and active order by as_of, recorded_at")
-    List<ValuationPoint> findActiveInOrder(UUID companyId);
+    /** The active points of these companies, in no particular order. */
+    @Query("select * from valuation_point where company_id in (:companyIds) and active")
+    List<ValuationPoint> findActiveOf(Collection<UUID> companyIds);
 
     /** Every point of the company, withdrawn ones included, in as-of order. */
     @Query("select * from valuation_point where company_id = :companyId order by as_of, recorded_at")

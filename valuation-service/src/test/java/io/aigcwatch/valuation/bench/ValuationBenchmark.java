@@ -7,6 +7,7 @@ import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.CompanyData;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.infra.Servers;
@@ -98,13 +99,23 @@ public final class ValuationBenchmark {
 
     /** A funding event that values a new company at USD 1.5B, which makes it a unicorn. */
     static String unicornRound(JsonMapper json, UUID companyId) throws java.io.IOException {
-        CompanyData company = new CompanyData(companyId, "Bench " + companyId, null, "US", Layer.MODEL, List.of());
-        BigDecimal valuation = new BigDecimal("1500000000");
-        FundingRoundData round = new FundingRoundData(UUID.randomUUID(), 1, company, RoundType.SERIES_C,
+        return round(json, companyId, UUID.randomUUID(), "1500000000", LocalDate.of(2024, 1, 15));
+    }
+
+    /**
+     * A funding event that values the company at {@code valuationUsd} on {@code announced}. Its lists are not
+     * empty: the default JSON mapper leaves empty lists out, and the consumer would park the event.
+     */
+    static String round(JsonMapper json, UUID companyId, UUID roundId, String valuationUsd, LocalDate announced)
+            throws java.io.IOException {
+        CompanyData company = new CompanyData(companyId, "Bench " + companyId, null, "US", Layer.MODEL,
+                List.of("TEXT"));
+        BigDecimal valuation = new BigDecimal(valuationUsd);
+        FundingRoundData round = new FundingRoundData(roundId, 1, company, RoundType.SERIES_C,
                 new MoneyData(null, null, null, "USD", AmountPrecision.UNDISCLOSED, null, null, null, null, null),
                 new MoneyData(valuation, null, null, "USD", AmountPrecision.EXACT, valuation, null, null,
-                        BigDecimal.ONE, LocalDate.of(2024, 1, 1)),
-                LocalDate.of(2024, 1, 15), List.of(), "benchmark");
+                        BigDecimal.ONE, announced.withDayOfMonth(1)),
+                announced, List.of(new InvestorData("Bench Capital", true)), "benchmark");
         return json.writeValueAsString(CloudEvent.of("/bench", FundingEventTypes.RECORDED,
                 companyId.toString(), Instant.now(), round));
     }

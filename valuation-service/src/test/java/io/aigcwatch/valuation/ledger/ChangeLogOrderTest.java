@@ -71,7 +71,7 @@ class ChangeLogOrderTest implements TestPropertyProvider {
         CountDownLatch earlierAppended = new CountDownLatch(1);
         CountDownLatch commitEarlier = new CountDownLatch(1);
         CompletableFuture<Void> earlier = CompletableFuture.runAsync(() -> transactions.executeWrite(status -> {
-            changeLog.append(change("Appended First"));
+            changeLog.appendAll(List.of(change("Appended First")));
             earlierAppended.countDown();
             awaitQuietly(commitEarlier);
             return null;
@@ -79,11 +79,11 @@ class ChangeLogOrderTest implements TestPropertyProvider {
         try {
             assertTrue(earlierAppended.await(20, TimeUnit.SECONDS));
             transactions.executeWrite(status -> {
-                changeLog.append(change("Appended Second"));
+                changeLog.appendAll(List.of(change("Appended Second")));
                 return null;
             });
             assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
-                changeLog.append(change("Rolled Back"));
+                changeLog.appendAll(List.of(change("Rolled Back")));
                 throw new IllegalStateException("this change never commits");
             }));
 
