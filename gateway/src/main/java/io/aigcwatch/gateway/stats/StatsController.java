@@ -39,8 +39,8 @@ final class StatsController {
         int thisYear = Year.now(clock).getValue();
         return Mono.zip(
                 sources.fetch("funding", "funding", "/funding-stats", FundingTotals.class, totals -> totals, request),
-                sources.fetch("unicorns", "valuation", "/unicorns", UnicornList.class, StatsDocument.Unicorns::of,
-                        request),
+                sources.fetch("unicorns", "valuation", "/unicorn-stats", StatsDocument.Unicorns.class,
+                        unicorns -> unicorns, request),
                 sources.fetch("market", "market", "/market/projections", MarketProjection.class,
                         projection -> StatsDocument.Market.of(projection, thisYear), request))
                 .map(parts -> StatsDocument.of(parts.getT1(), parts.getT2(), parts.getT3()));

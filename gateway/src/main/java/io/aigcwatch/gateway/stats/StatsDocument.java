@@ -5,10 +5,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +25,6 @@ import java.util.stream.Stream;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record StatsDocument(@Nullable FundingTotals funding, @Nullable Unicorns unicorns, @Nullable Market market,
                      List<String> degraded, Map<String, String> degradedReasons) {
-    static final int TOP = 10;
-
     static StatsDocument of(Part<FundingTotals> funding, Part<Unicorns> unicorns, Part<Market> market) {
         List<String> degraded = new ArrayList<>();
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -42,11 +42,15 @@ record StatsDocument(@Nullable FundingTotals funding, @Nullable Unicorns unicorn
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Unicorns(int count, BigDecimal totalValuationUsd, List<UnicornList.Unicorn> top) {
-        static Unicorns of(UnicornList list) {
-            BigDecimal total = list.items().stream().map(UnicornList.Unicorn::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new Unicorns(list.items().size(), total, list.items().stream().limit(TOP).toList());
-        }
+    record Unicorns(int count, BigDecimal totalValuationUsd, List<Unicorn> top) {
+    }
+
+    /** An item of valuation-service's {@code /unicorns}, as its {@code /unicorn-stats} names the largest ten. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Unicorn(UUID companyId, String name, @Nullable String localName, @Nullable String country,
+                   @Nullable String layer, BigDecimal usd, LocalDate asOf, String basis, String status,
+                   @Nullable LocalDate joinedOn) {
     }
 
     /**

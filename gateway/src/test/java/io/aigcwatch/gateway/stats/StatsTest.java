@@ -92,7 +92,7 @@ class StatsTest {
                     .header("X-Request-Id", "stats-1").header("traceparent", traceparent).GET().build());
 
             assertEquals(200, response.statusCode(), response::body);
-            for (String path : List.of("/funding-stats", "/unicorns", "/market/projections")) {
+            for (String path : List.of("/funding-stats", "/unicorn-stats", "/market/projections")) {
                 assertEquals(Optional.of("stats-1"), services.lastHeader(path, "X-Request-Id"), path);
                 assertEquals(Optional.of(traceparent), services.lastHeader(path, "traceparent"), path);
             }

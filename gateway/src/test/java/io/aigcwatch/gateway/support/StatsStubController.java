@@ -41,18 +41,20 @@ final class StatsStubController {
                 {"key":"CN","rounds":2,"approximateRounds":0,"undisclosedRounds":1,"usdRaised":100000000}]}""";
     }
 
-    /** valuation-service's UnicornList: rank r (1 = largest) is valued at USD (13 - r) billion. */
-    @Get(value = "/unicorns", produces = MediaType.APPLICATION_JSON)
-    String unicorns(HttpRequest<?> request) {
+    /**
+     * valuation-service's UnicornStats: twelve unicorns, rank r (1 = largest) valued at USD (13 - r) billion, so
+     * USD 78 billion together; like the service, it names only the largest ten.
+     */
+    @Get(value = "/unicorn-stats", produces = MediaType.APPLICATION_JSON)
+    String unicornStats(HttpRequest<?> request) {
         calls.received(request);
-        String items = IntStream.rangeClosed(1, UNICORNS).mapToObj(rank -> """
+        String top = IntStream.rangeClosed(1, 10).mapToObj(rank -> """
                 {"companyId":"00000000-0000-0000-0000-%012d","name":"Unicorn %d","localName":null,"country":"CN",\
                 "layer":"MODEL","usd":%d000000000.00,"asOf":"2023-06-01","basis":"ROUND","status":"%s",\
                 "joinedOn":"2023-06-01"}""".formatted(rank, rank, UNICORNS + 1 - rank,
                 UNICORNS + 1 - rank >= 10 ? "DECACORN" : "UNICORN")).collect(Collectors.joining(","));
-        return "{\"count\":" + UNICORNS + ",\"items\":[" + items + "],\"excluded\":[{\"companyId\":"
-                + "\"00000000-0000-0000-0000-000000000099\",\"name\":\"Almost\",\"usd\":800000000.00,"
-                + "\"reason\":\"listed as UNICORN by a list, but valued at USD 0.80B as of 2023-06-01\"}]}";
+        long total = IntStream.rangeClosed(1, UNICORNS).mapToLong(rank -> UNICORNS + 1 - rank).sum();
+        return "{\"count\":" + UNICORNS + ",\"totalValuationUsd\":" + total + "000000000.00,\"top\":[" + top + "]}";
     }
 
     /** market-service's Projection: year y has MAAS share y - 2000 percent and size y million CNY. */

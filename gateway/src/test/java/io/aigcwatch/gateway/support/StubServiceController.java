@@ -76,6 +76,12 @@ final class StubServiceController {
         return HttpResponse.ok(echo(request, null));
     }
 
+    /** A valuation-service path, for tests that need one service's answer while another's breaker is open. */
+    @Get("/unicorns")
+    HttpResponse<Echo> unicorns(HttpRequest<?> request) {
+        return HttpResponse.ok(echo(request, null));
+    }
+
     @Get("/companies/slow")
     Mono<HttpResponse<Echo>> slow(HttpRequest<?> request) {
         return Mono.delay(Duration.ofSeconds(3)).map(tick -> HttpResponse.ok(echo(request, null)));
