@@ -11,7 +11,10 @@ import io.aigcwatch.notification.webhook.WebhookStatus;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns each valuation change of a polled batch into a pending delivery for every active webhook that wants it. The
@@ -32,16 +35,20 @@ class ValuationChangeIntake implements BatchHandler {
 
     @Override
     public void apply(List<ConsumedEvent> events) {
-        List<Webhook> active = webhooks.findByStatus(WebhookStatus.ACTIVE);
+        Map<Webhook, Predicate<ValuationChanged>> active = new LinkedHashMap<>();
+        webhooks.findByStatus(WebhookStatus.ACTIVE).forEach(webhook -> active.put(webhook, webhook.wanted()));
         List<DeliveryQueue.Wanted> wanted = new ArrayList<>();
         for (ConsumedEvent event : events) {
             if (!ValuationChanged.TYPE.equals(event.type())) {
                 throw new PoisonMessage("unknown event type '" + event.type() + "'");
             }
             ValuationChanged change = event.data(ValuationChanged.class);
-            List<Webhook> wanting = active.stream()
-                    .filter(webhook -> webhook.wants(change))
-                    .toList();
+            List<Webhook> wanting = new ArrayList<>(active.size());
+            active.forEach((webhook, wants) -> {
+                if (wants.test(change)) {
+                    wanting.add(webhook);
+                }
+            });
             if (!wanting.isEmpty()) {
                 // the bytes valuation-service published, so that what a receiver verifies is exactly the event
                 wanted.add(new DeliveryQueue.Wanted(event.id(), event.published(), wanting));

@@ -15,9 +15,11 @@ import java.util.List;
  * deliveries once (the inbox would drop a second copy anyway). Each polled batch applies in one transaction, and its
  * offsets are committed after it; a failure that may pass, such as the database being down, rewinds the consumer to
  * the batch's start (the inbox does it, see {@link Inbox#acceptBatch}) and retries it until it applies, never
- * skipping it.
+ * skipping it. Two consumer threads share the partitions, as in valuation-service: while one waits on PostgreSQL,
+ * the other reads its batch's JSON, so a backlog drains on both cores; a partition's changes stay in its order.
  */
-@InboxListener(groupId = "${aigcwatch.notification.consumer-group:notification-service}", batch = true)
+@InboxListener(groupId = "${aigcwatch.notification.consumer-group:notification-service}",
+        threads = "${aigcwatch.notification.consumer-threads:2}", batch = true)
 class ValuationChangesListener {
     private final Inbox inbox;
     private final ValuationChangeIntake intake;

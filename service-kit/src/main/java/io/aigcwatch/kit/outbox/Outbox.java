@@ -57,13 +57,7 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void append(String topic, String key, CloudEvent<?> event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
-        }
-        repository.append(UUID.fromString(event.id()), topic, key, event.type(), payload);
+        repository.append(UUID.fromString(event.id()), topic, key, event.type(), serialise(event));
         wakeRelayAfterCommit();
     }
 
@@ -76,19 +70,35 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void appendAll(String topic, List<? extends CloudEvent<?>> events) {
+        appendAll(topic, events, events.stream().map(this::serialise).toList());
+    }
+
+    /**
+     * As {@link #appendAll(String, List)}, with the events already serialised by the suite's {@link ObjectMapper}:
+     * a consumer that stores the same JSON elsewhere too (a change log) serialises each event once.
+     *
+     * @param payloads each event's JSON, in the events' order
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void appendAll(String topic, List<? extends CloudEvent<?>> events, List<String> payloads) {
         if (events.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(events.size());
-        for (CloudEvent<?> event : events) {
-            try {
-                rows.add(new Object[]{event.id(), topic, event.subject(), event.type(), json.writeValueAsString(event)});
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
-            }
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent<?> event = events.get(i);
+            rows.add(new Object[]{event.id(), topic, event.subject(), event.type(), payloads.get(i)});
         }
         ColumnArrays.execute(jdbc.getConnection(), APPEND_ALL, 5, rows);
         wakeRelayAfterCommit();
+    }
+
+    private String serialise(CloudEvent<?> event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
+        }
     }
 
     private void wakeRelayAfterCommit() {

@@ -53,16 +53,18 @@ public class ChangeLog {
 
     /** Adds the events to the log, in their order, when the current transaction commits, and only if it does. */
     void appendAll(List<CloudEvent<ValuationChanged>> events) {
+        appendAll(events, payloads(events));
+    }
+
+    /** As {@link #appendAll(List)}, with each event's JSON as {@link #payloads} wrote it. */
+    void appendAll(List<CloudEvent<ValuationChanged>> events, List<String> payloads) {
         if (events.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(events.size());
-        for (CloudEvent<ValuationChanged> event : events) {
-            try {
-                rows.add(new Object[]{event.id(), event.data().companyId(), event.time(), json.writeValueAsString(event)});
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent<ValuationChanged> event = events.get(i);
+            rows.add(new Object[]{event.id(), event.data().companyId(), event.time(), payloads.get(i)});
         }
         transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("a change log entry must commit with its change"))
@@ -73,6 +75,22 @@ public class ChangeLog {
                         ColumnArrays.execute(jdbc.getConnection(), APPEND, 4, rows);
                     }
                 });
+    }
+
+    /**
+     * Each event's JSON, written once for both the log and the outbox (the suite's one {@link ObjectMapper}, so
+     * the log serves exactly the bytes Kafka carries).
+     */
+    List<String> payloads(List<CloudEvent<ValuationChanged>> events) {
+        List<String> payloads = new ArrayList<>(events.size());
+        for (CloudEvent<ValuationChanged> event : events) {
+            try {
+                payloads.add(json.writeValueAsString(event));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return payloads;
     }
 
     /** Changes after {@code afterSeq}, oldest first; each carries its seq as the cursor of the next page. */

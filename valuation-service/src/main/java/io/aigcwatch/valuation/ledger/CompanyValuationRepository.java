@@ -10,20 +10,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /** The ledger keeps each company's current valuation; the unicorn list reads it here too. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface CompanyValuationRepository extends CrudRepository<CompanyValuation, UUID> {
-
-    /**
-     * Locks the state of these companies for the rest of the transaction, in the order of their ids, so that two
-     * batches that share companies never lock them in opposite orders.
-     */
-    @Query("select * from company_valuation where company_id in (:companyIds) order by company_id for update")
-    List<CompanyValuation> lockAll(Collection<UUID> companyIds);
 
     @Query(value = """
             select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on

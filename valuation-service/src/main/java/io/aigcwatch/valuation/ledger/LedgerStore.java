@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -95,16 +94,9 @@ class LedgerStore {
                 usd = unicorn_stat.usd + excluded.usd""";
 
     private final JdbcOperations jdbc;
-    private final TrackedCompanyRepository companies;
-    private final ValuationPointRepository points;
-    private final CompanyValuationRepository valuations;
 
-    LedgerStore(JdbcOperations jdbc, TrackedCompanyRepository companies, ValuationPointRepository points,
-                CompanyValuationRepository valuations) {
+    LedgerStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.companies = companies;
-        this.points = points;
-        this.valuations = valuations;
     }
 
     /**
@@ -113,17 +105,19 @@ class LedgerStore {
      */
     LedgerState load(Set<UUID> roundIds, Set<UUID> companyIds) {
         Map<UUID, Long> versions = lockRounds(roundIds);
-        List<ValuationPoint> loaded = new ArrayList<>(roundIds.isEmpty() ? List.of() : points.findOfRounds(roundIds));
+        Connection connection = jdbc.getConnection();
+        List<ValuationPoint> loaded = LedgerReads.pointsOfRounds(connection, roundIds);
         Set<UUID> touched = new LinkedHashSet<>(companyIds);
         loaded.forEach(point -> touched.add(point.companyId()));
         if (touched.isEmpty()) {
             return new LedgerState(versions, List.of(), List.of(), loaded);
         }
-        List<CompanyValuation> current = valuations.lockAll(touched);
-        loaded.addAll(points.findActiveOf(touched));
-        return new LedgerState(versions, companies.findByIdIn(touched), current, loaded);
+        List<CompanyValuation> current = LedgerReads.lockValuations(connection, touched);
+        loaded.addAll(LedgerReads.activePointsOf(connection, touched));
+        return new LedgerState(versions, LedgerReads.companies(connection, touched), current, loaded);
     }
 
+    /** Everything that changed but the unicorn totals ({@link #addToUnicornStats}). */
     void write(LedgerState state) {
         Connection connection = jdbc.getConnection();
         ColumnArrays.execute(connection, WRITE_VERSIONS, 2, rows(state.changedVersions(true).entrySet(),
@@ -139,7 +133,11 @@ class LedgerStore {
                 point.recordedAt(), point.listedAs()}));
         ColumnArrays.execute(connection, UPDATE_VALUATIONS, 10, rows(state.updatedValuations(), LedgerStore::valuation));
         ColumnArrays.execute(connection, INSERT_VALUATIONS, 10, rows(state.newValuations(), LedgerStore::valuation));
-        ColumnArrays.execute(connection, ADD_TO_UNICORN_STATS, 3, rows(state.unicornDeltas().entrySet(),
+    }
+
+    /** The batch's change of the unicorn totals; the rows every batch updates, so the transaction's last write. */
+    void addToUnicornStats(LedgerState state) {
+        ColumnArrays.execute(jdbc.getConnection(), ADD_TO_UNICORN_STATS, 3, rows(state.unicornDeltas().entrySet(),
                 delta -> new Object[]{delta.getKey(), delta.getValue().companies(), delta.getValue().usd()}));
     }
 

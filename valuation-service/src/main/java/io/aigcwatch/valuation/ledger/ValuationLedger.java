@@ -202,11 +202,17 @@ public class ValuationLedger {
         return CloudEvent.of(EVENT_SOURCE, ValuationChanged.TYPE, company.id().toString(), now, change);
     }
 
-    /** The state, then the events that announce it, in the order they happened; keyed by company (the subject). */
+    /**
+     * The state, then the events that announce it, in the order they happened; keyed by company (the subject). The
+     * events are serialised before the first write, and the unicorn totals, whose few rows every batch updates,
+     * are written last: the other consumer thread waits on those rows until this transaction commits.
+     */
     private void write(LedgerState state, List<CloudEvent<ValuationChanged>> published) {
+        List<String> payloads = changeLog.payloads(published);
         store.write(state);
-        outbox.appendAll(Topics.VALUATION_CHANGES, published);
-        changeLog.appendAll(published);
+        outbox.appendAll(Topics.VALUATION_CHANGES, published, payloads);
+        changeLog.appendAll(published, payloads);
+        store.addToUnicornStats(state);
     }
 
     static @Nullable BigDecimal changePct(@Nullable BigDecimal previous, @Nullable BigDecimal current) {

@@ -6,7 +6,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,14 +13,6 @@ import java.util.UUID;
 /** The ledger writes points; the history page and the mark check read them here too. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ValuationPointRepository extends CrudRepository<ValuationPoint, UUID> {
-
-    /** The points of these rounds, active or not. */
-    @Query("select * from valuation_point where cause_type = 'ROUND' and cause_id in (:roundIds)")
-    List<ValuationPoint> findOfRounds(Collection<UUID> roundIds);
-
-    /** The active points of these companies, in no particular order. */
-    @Query("select * from valuation_point where company_id in (:companyIds) and active")
-    List<ValuationPoint> findActiveOf(Collection<UUID> companyIds);
 
     /** Every point of the company, withdrawn ones included, in as-of order. */
     @Query("select * from valuation_point where company_id = :companyId order by as_of, recorded_at")
