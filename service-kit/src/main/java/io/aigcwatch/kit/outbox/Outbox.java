@@ -1,7 +1,6 @@
 package io.aigcwatch.kit.outbox;
 
 import io.aigcwatch.events.CloudEvent;
-import io.aigcwatch.kit.jdbc.ColumnArrays;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -10,13 +9,19 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import javax.sql.DataSource;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,12 +34,8 @@ import java.util.UUID;
 @Requires(beans = DataSource.class)
 public class Outbox {
     // seqs are taken in the rows' order, which is the array order
-    private static final String APPEND_ALL = """
-            insert into outbox (id, topic, message_key, event_type, payload)
-            select cast(id as uuid), topic, message_key, event_type, payload
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                as row(id, topic, message_key, event_type, payload, position)
-            order by position""";
+    private static final String COPY_ALL = """
+            copy outbox (id, topic, message_key, event_type, payload) from stdin with (format csv)""";
 
     private final OutboxRepository repository;
     private final TransactionOperations<Connection> transactions;
@@ -68,8 +69,10 @@ public class Outbox {
     }
 
     /**
-     * Appends many events with one statement, in their order, so that the relay publishes them in that order: a
-     * set-based consumer announces a whole polled batch this way. Each event is keyed by its subject, which is the
+     * Appends many events with one {@code COPY}, in their order, so that the relay publishes them in that order: a
+     * set-based consumer announces a whole polled batch this way, a bulk import a chunk of 20,000 (COPY takes it in
+     * about a third of the time of one insert over unnested text arrays, which pgjdbc must escape and the server
+     * parse). Each event is keyed by its subject, which is the
      * company id wherever there is one.
      *
      * @param topic as for {@link #append}
@@ -79,16 +82,46 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (CloudEvent<?> event : events) {
+        try {
+            PGCopyOutputStream copy = new PGCopyOutputStream(jdbc.getConnection().unwrap(PGConnection.class),
+                    COPY_ALL, 1 << 16);
             try {
-                rows.add(new Object[]{event.id(), topic, event.subject(), event.type(), json.writeValueAsString(event)});
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
+                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+                for (CloudEvent<?> event : events) {
+                    String payload;
+                    try {
+                        payload = json.writeValueAsString(event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
+                    }
+                    csvRow(out, event.id(), topic, event.subject(), event.type(), payload);
+                }
+                out.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append " + events.size() + " events", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append " + events.size() + " events: " + e.getMessage(), e);
         }
-        ColumnArrays.execute(jdbc.getConnection(), APPEND_ALL, 5, rows);
         wakeRelayAfterCommit();
+    }
+
+    /** Every cell quoted, so that an empty text is not read as NULL; COPY keeps the rows' order in {@code seq}. */
+    private static void csvRow(Writer out, String... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write('"');
+            out.write(cells[i].replace("\"", "\"\""));
+            out.write('"');
+        }
+        out.write('\n');
     }
 
     private void wakeRelayAfterCommit() {
