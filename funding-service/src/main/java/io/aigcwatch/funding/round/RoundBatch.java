@@ -38,18 +38,18 @@ import java.util.UUID;
 public class RoundBatch {
     private final RoundValidator validator;
     private final CompanyBatch companies;
-    private final FundingRoundRepository rounds;
+    private final BatchStats stats;
     private final RoundCopy copy;
     private final BatchDuplicates duplicates;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RoundBatch(RoundValidator validator, CompanyBatch companies, FundingRoundRepository rounds, RoundCopy copy,
+    RoundBatch(RoundValidator validator, CompanyBatch companies, BatchStats stats, RoundCopy copy,
                BatchDuplicates duplicates, Outbox outbox, ObjectMapper json, Clock clock) {
         this.validator = validator;
         this.companies = companies;
-        this.rounds = rounds;
+        this.stats = stats;
         this.copy = copy;
         this.duplicates = duplicates;
         this.outbox = outbox;
@@ -135,7 +135,7 @@ public class RoundBatch {
         if (!accepted.isEmpty()) {
             List<FundingRound> inserted = accepted.stream().map(Candidate::round).toList();
             copy.insertAll(inserted);
-            rounds.addToStats(inserted.stream().map(FundingRound::id).toList(), 1);
+            stats.add(inserted.stream().map(FundingRound::id).toList());
             outbox.appendAll(Topics.FUNDING_EVENTS, accepted.stream().map(candidate -> RoundWriter.event(
                     FundingEventTypes.RECORDED, candidate.company(),
                     RoundView.of(candidate.round(), candidate.company()).toEventData(), now)).toList());
