@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Records many rounds at once, as a bulk import's chunk: each row checked by the same {@link RoundValidator} as a
@@ -80,12 +81,13 @@ public class RoundBatch {
         Set<Long> refusedLines = new HashSet<>();
         List<Line> validLines = new ArrayList<>(lines.size());
         List<ValidRound> valid = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            try {
-                valid.add(validator.validate(read(format, header, line.payload())));
-                validLines.add(line);
-            } catch (ProblemException e) {
-                refuse(refusals, refusedLines, line.number(), e);
+        Object[] checked = checkAll(format, header, lines);
+        for (int i = 0; i < lines.size(); i++) {
+            if (checked[i] instanceof ValidRound round) {
+                valid.add(round);
+                validLines.add(lines.get(i));
+            } else {
+                refuse(refusals, refusedLines, lines.get(i).number(), (ProblemException) checked[i]);
             }
         }
         List<CompanyBatch.Resolved> resolved = companies.lockOrRegisterAll(
@@ -143,6 +145,23 @@ public class RoundBatch {
                     inserted.stream().map(FundingRound::id).toList());
         }
         return new Outcome(accepted.size(), alreadyRecorded, refusedRows, refusals);
+    }
+
+    /**
+     * Each line's {@link ValidRound} or the {@link ProblemException} that refuses it, by index. Parsing and checking
+     * a row touches nothing shared, and is a third of a chunk's time: spread over the cores (the writes that follow
+     * are the database's work, single-threaded on one connection).
+     */
+    private Object[] checkAll(Format format, List<String> header, List<Line> lines) {
+        Object[] checked = new Object[lines.size()];
+        IntStream.range(0, lines.size()).parallel().forEach(i -> {
+            try {
+                checked[i] = validator.validate(read(format, header, lines.get(i).payload()));
+            } catch (ProblemException e) {
+                checked[i] = e;
+            }
+        });
+        return checked;
     }
 
     private static FundingRound nearest(List<FundingRound> accepted, LocalDate on) {
