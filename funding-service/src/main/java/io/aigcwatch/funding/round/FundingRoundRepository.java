@@ -31,16 +31,8 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     @Query("select * from funding_round where company_id = :companyId order by announced_on desc, id desc")
     List<FundingRound> findAllOfCompany(UUID companyId);
 
-    /**
-     * Adds the rounds' share to the kept totals ({@code sign} 1) or takes it away (-1), as the write transaction
-     * changes them: -1 before a correction or retraction, 1 after a record or correction; a bulk import adds a whole
-     * chunk's rounds in this one statement. A retracted round adds nothing. The database adds the delta to the stored
-     * row ({@code on conflict do update}), so concurrent writers never lose one another's counts; every writer takes
-     * the 'total' row first, so they queue on it in one order and never deadlock. An undisclosed amount adds nothing
-     * to {@code usd_raised}; an approximate one adds its value, or the midpoint of its range when it gives only low
-     * and high (as V5's backfill does).
-     */
-    @Query(value = """
+    /** {@link #addToStats}'s statement up to its row filter, shared with the bulk import's {@link BatchStats}. */
+    String STATS_FROM_ROUNDS = """
             insert into funding_stat (dimension, bucket, rounds, approximate_rounds, undisclosed_rounds, usd_raised)
             select d.dimension, d.bucket, :sign * count(*),
                    :sign * count(*) filter (where r.amount_precision = 'APPROXIMATE'),
@@ -54,14 +46,28 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
                                                       || extract(quarter from r.announced_on)::int),
                                        (3, 'layer', c.layer::text),
                                        (4, 'country', c.country::text)) as d (position, dimension, bucket)
-            where r.id in (:ids) and r.status = 'ACTIVE'
+            """;
+
+    String STATS_GROUPED = """
+             and r.status = 'ACTIVE'
             group by d.position, d.dimension, d.bucket
             order by d.position, d.bucket
             on conflict (dimension, bucket) do update set
                 rounds = funding_stat.rounds + excluded.rounds,
                 approximate_rounds = funding_stat.approximate_rounds + excluded.approximate_rounds,
                 undisclosed_rounds = funding_stat.undisclosed_rounds + excluded.undisclosed_rounds,
-                usd_raised = funding_stat.usd_raised + excluded.usd_raised""", nativeQuery = true)
+                usd_raised = funding_stat.usd_raised + excluded.usd_raised""";
+
+    /**
+     * Adds the rounds' share to the kept totals ({@code sign} 1) or takes it away (-1), as the write transaction
+     * changes them: -1 before a correction or retraction, 1 after a record or correction; a bulk import adds a whole
+     * chunk's rounds in this one statement. A retracted round adds nothing. The database adds the delta to the stored
+     * row ({@code on conflict do update}), so concurrent writers never lose one another's counts; every writer takes
+     * the 'total' row first, so they queue on it in one order and never deadlock. An undisclosed amount adds nothing
+     * to {@code usd_raised}; an approximate one adds its value, or the midpoint of its range when it gives only low
+     * and high (as V5's backfill does).
+     */
+    @Query(value = STATS_FROM_ROUNDS + "where r.id in (:ids)" + STATS_GROUPED, nativeQuery = true)
     void addToStats(Collection<UUID> ids, int sign);
 
     /**

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Records many rounds at once, as a bulk import's chunk: each row checked by the same {@link RoundValidator} as a
@@ -38,18 +39,18 @@ import java.util.UUID;
 public class RoundBatch {
     private final RoundValidator validator;
     private final CompanyBatch companies;
-    private final FundingRoundRepository rounds;
+    private final BatchStats stats;
     private final RoundCopy copy;
     private final BatchDuplicates duplicates;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RoundBatch(RoundValidator validator, CompanyBatch companies, FundingRoundRepository rounds, RoundCopy copy,
+    RoundBatch(RoundValidator validator, CompanyBatch companies, BatchStats stats, RoundCopy copy,
                BatchDuplicates duplicates, Outbox outbox, ObjectMapper json, Clock clock) {
         this.validator = validator;
         this.companies = companies;
-        this.rounds = rounds;
+        this.stats = stats;
         this.copy = copy;
         this.duplicates = duplicates;
         this.outbox = outbox;
@@ -80,12 +81,13 @@ public class RoundBatch {
         Set<Long> refusedLines = new HashSet<>();
         List<Line> validLines = new ArrayList<>(lines.size());
         List<ValidRound> valid = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            try {
-                valid.add(validator.validate(read(format, header, line.payload())));
-                validLines.add(line);
-            } catch (ProblemException e) {
-                refuse(refusals, refusedLines, line.number(), e);
+        Object[] checked = checkAll(format, header, lines);
+        for (int i = 0; i < lines.size(); i++) {
+            if (checked[i] instanceof ValidRound round) {
+                valid.add(round);
+                validLines.add(lines.get(i));
+            } else {
+                refuse(refusals, refusedLines, lines.get(i).number(), (ProblemException) checked[i]);
             }
         }
         List<CompanyBatch.Resolved> resolved = companies.lockOrRegisterAll(
@@ -135,7 +137,7 @@ public class RoundBatch {
         if (!accepted.isEmpty()) {
             List<FundingRound> inserted = accepted.stream().map(Candidate::round).toList();
             copy.insertAll(inserted);
-            rounds.addToStats(inserted.stream().map(FundingRound::id).toList(), 1);
+            stats.add(inserted.stream().map(FundingRound::id).toList());
             outbox.appendAll(Topics.FUNDING_EVENTS, accepted.stream().map(candidate -> RoundWriter.event(
                     FundingEventTypes.RECORDED, candidate.company(),
                     RoundView.of(candidate.round(), candidate.company()).toEventData(), now)).toList());
@@ -143,6 +145,23 @@ public class RoundBatch {
                     inserted.stream().map(FundingRound::id).toList());
         }
         return new Outcome(accepted.size(), alreadyRecorded, refusedRows, refusals);
+    }
+
+    /**
+     * Each line's {@link ValidRound} or the {@link ProblemException} that refuses it, by index. Parsing and checking
+     * a row touches nothing shared, and is a third of a chunk's time: spread over the cores (the writes that follow
+     * are the database's work, single-threaded on one connection).
+     */
+    private Object[] checkAll(Format format, List<String> header, List<Line> lines) {
+        Object[] checked = new Object[lines.size()];
+        IntStream.range(0, lines.size()).parallel().forEach(i -> {
+            try {
+                checked[i] = validator.validate(read(format, header, lines.get(i).payload()));
+            } catch (ProblemException e) {
+                checked[i] = e;
+            }
+        });
+        return checked;
     }
 
     private static FundingRound nearest(List<FundingRound> accepted, LocalDate on) {

@@ -1,21 +1,15 @@
 package io.aigcwatch.funding.round;
 
 import io.aigcwatch.events.funding.InvestorData;
+import io.aigcwatch.kit.jdbc.CopyIn;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -41,25 +35,11 @@ class RoundCopy {
 
     void insertAll(List<FundingRound> rounds) {
         Connection connection = (Connection) transactions.findTransactionStatus().orElseThrow().getConnection();
-        try {
-            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16);
-            try {
-                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-                for (FundingRound round : rounds) {
-                    row(out, round);
-                }
-                out.flush();
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+        CopyIn.copy(connection, COPY, rounds.size() + " rounds", out -> {
+            for (FundingRound round : rounds) {
+                row(out, round);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + rounds.size() + " rounds", e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot copy " + rounds.size() + " rounds: " + e.getMessage(), e);
-        }
+        });
     }
 
     private void row(Writer out, FundingRound round) throws IOException {
