@@ -1,6 +1,7 @@
 package io.aigcwatch.funding.imports;
 
 import io.aigcwatch.funding.round.RoundBatch;
+import io.aigcwatch.kit.jdbc.CopyIn;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
@@ -73,12 +74,7 @@ class ImportReceiver {
                 String jobId = job.id().toString();
                 RowSplitter.Sink sink = (line, payload) -> {
                     rows[0]++;
-                    out.write(jobId);
-                    out.write(',');
-                    out.write(Long.toString(line));
-                    out.write(",\"");
-                    out.write(payload.replace("\"", "\"\""));
-                    out.write("\"\n");
+                    CopyIn.csvRow(out, jobId, line, payload);
                 };
                 Reader text = utf8(body);
                 if (format == RoundBatch.Format.CSV) {

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.List;
 
@@ -49,20 +48,7 @@ class RoundCopy {
                 round.valuationValue(), round.valuationCurrency(), round.valuationUsd(), round.valuationUnitsPerUsd(),
                 round.valuationRateDate(), round.announcedOn(), investors(round.investors()), round.source(),
                 round.retractionReason(), round.recordedAt(), round.updatedAt()};
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            Object cell = cells[i];
-            if (cell == null) {
-                continue; // an unquoted empty cell is NULL in COPY's CSV; text is always quoted
-            }
-            String text = cell instanceof BigDecimal number ? number.toPlainString() : cell.toString();
-            out.write('"');
-            out.write(text.replace("\"", "\"\""));
-            out.write('"');
-        }
-        out.write('\n');
+        CopyIn.csvRow(out, cells);
     }
 
     private String investors(List<InvestorData> investors) throws IOException {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,5 +49,26 @@ public final class CopyIn {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot copy " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes one row in COPY's CSV format. Every value is quoted, so an empty text stays an empty text; a null cell
+     * is left unquoted and empty, which COPY reads as NULL. A figure is written as it is, never in exponent form.
+     */
+    public static void csvRow(Writer out, Object... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            Object cell = cells[i];
+            if (cell == null) {
+                continue;
+            }
+            String text = cell instanceof BigDecimal number ? number.toPlainString() : cell.toString();
+            out.write('"');
+            out.write(text.replace("\"", "\"\""));
+            out.write('"');
+        }
+        out.write('\n');
     }
 }

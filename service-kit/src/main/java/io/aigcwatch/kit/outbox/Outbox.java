@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
@@ -84,7 +83,7 @@ public class Outbox {
         CopyIn.copy(jdbc.getConnection(), COPY_ALL, events.size() + " events", out -> {
             for (int i = 0; i < events.size(); i++) {
                 CloudEvent<?> event = events.get(i);
-                csvRow(out, event.id(), topic, event.subject(), event.type(), payloads.get(i));
+                CopyIn.csvRow(out, event.id(), topic, event.subject(), event.type(), payloads.get(i));
             }
         });
         wakeRelayAfterCommit();
@@ -96,19 +95,6 @@ public class Outbox {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise " + event.type() + " " + event.id(), e);
         }
-    }
-
-    /** Every cell quoted, so that an empty text is not read as NULL; COPY keeps the rows' order in {@code seq}. */
-    private static void csvRow(Writer out, String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write('"');
-            out.write(cells[i].replace("\"", "\"\""));
-            out.write('"');
-        }
-        out.write('\n');
     }
 
     private void wakeRelayAfterCommit() {
