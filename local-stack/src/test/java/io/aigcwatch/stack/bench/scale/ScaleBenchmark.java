@@ -99,6 +99,7 @@ public final class ScaleBenchmark {
              Connection db = stack.database()) {
             awaitCaughtUp(lag, db, Duration.ofMinutes(5));
             long consumedBefore = lag.consumed();
+            CpuUse cpuBefore = CpuUse.now(http, services(stack));
             System.out.printf("[scale] %,d rounds: importing %s%n", size, file);
             ImportRun imported = IMPORT_TO_GATEWAY
                     ? ImportRun.of(http, stack.gateway().resolve("/api/imports"), Map.entry("X-API-Key",
@@ -128,6 +129,7 @@ public final class ScaleBenchmark {
             table.put("consumer catch-up, upload to lag 0 (events/s)", size,
                     String.format("%,.0f (%.1f s)", consumed / fromUpload, fromUpload));
             table.put("consumers at lag 0, after import DONE", size, String.format("%.1f s", afterDone));
+            cpuPerRound(size, CpuUse.now(http, services(stack)).since(cpuBefore), imported.rows("rowsImported"));
 
             reads(stack, size, company);
             exports(stack, size);
@@ -135,6 +137,22 @@ public final class ScaleBenchmark {
                     + " (MB)", size, Long.toString(megabytes)));
         }
         System.out.println(table.markdown(SIZES));
+    }
+
+    /**
+     * What a round costs the whole stack, upload to lag 0, and the import rate that cost allows on this machine's
+     * cores when nothing else runs: the bound that the import and its consumers share.
+     */
+    private void cpuPerRound(long size, Map<String, Double> spent, long rounds) {
+        double total = 0;
+        for (Map.Entry<String, Double> part : spent.entrySet()) {
+            table.put("CPU per 1,000 rounds (core-s): " + part.getKey(), size,
+                    String.format("%.2f", part.getValue() * 1000 / rounds));
+            total += part.getValue();
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        table.put("CPU per 1,000 rounds (core-s): whole stack", size, String.format("%.2f", total * 1000 / rounds));
+        table.put("rounds/s that CPU allows on " + cores + " cores", size, String.format("%,.0f", cores * rounds / total));
     }
 
     /** @return the name of the company of the data set's first row, for the company filters */
