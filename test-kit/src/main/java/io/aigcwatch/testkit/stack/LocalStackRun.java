@@ -118,6 +118,11 @@ public final class LocalStackRun implements AutoCloseable {
         return DriverManager.getConnection(database.group(1), database.group(2), POSTGRES_PASSWORD);
     }
 
+    /** The launcher's process, whose children are PostgreSQL and the services, for a benchmark's CPU count. */
+    public ProcessHandle launcher() {
+        return launcher.toHandle();
+    }
+
     /** What the launcher printed, for a failure's message. */
     public String launcherOutput() {
         try {

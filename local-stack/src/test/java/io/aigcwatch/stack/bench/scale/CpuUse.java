@@ -1,6 +1,6 @@
 package io.aigcwatch.stack.bench.scale;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,14 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the CPU of a run went: each service's own count ({@code process_cpu_time_ns_total} from its
- * {@code /prometheus}), and the rest of the machine from {@code /proc/stat} less the services and this benchmark's
- * JVM: PostgreSQL, the Kafka broker in the launcher, and the system. On an idle machine that is the stack's whole
- * cost of a round, which bounds the rate any import can reach on it.
+ * Where the CPU of a run went, counted per process so that other work on the machine does not count: each
+ * service's {@code process_cpu_time_ns_total} from its {@code /prometheus}; PostgreSQL from {@code /proc}, its
+ * postmaster with the backends it has reaped (cutime, cstime) and the ones still running; the launcher's JVM, which
+ * runs the Kafka broker. Their sum is the stack's whole cost of a round, which bounds the rate any import can reach.
  */
 final class CpuUse {
-    static final String REST = "postgresql, kafka, system";
-    /** Linux counts /proc/stat in USER_HZ ticks, 100 a second on every architecture it supports. */
+    /** Linux counts /proc/<pid>/stat in USER_HZ ticks, 100 a second on every architecture it supports. */
     private static final double TICKS_PER_SECOND = 100;
 
     private final Map<String, Double> seconds;
@@ -28,19 +27,22 @@ final class CpuUse {
         this.seconds = seconds;
     }
 
-    static CpuUse now(HttpClient http, Map<String, URI> services) throws Exception {
+    /** @param home the stack's home, whose {@code postgres/postmaster.pid} names PostgreSQL's postmaster */
+    static CpuUse now(HttpClient http, Map<String, URI> services, ProcessHandle launcher, Path home) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        double servicesTotal = 0;
         for (Map.Entry<String, URI> service : services.entrySet()) {
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.getValue().resolve("/prometheus"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            double used = processCpuSeconds(metrics.body());
-            seconds.put(service.getKey().toLowerCase(), used);
-            servicesTotal += used;
+            seconds.put(service.getKey().toLowerCase(), processCpuSeconds(metrics.body()));
         }
-        double benchmark = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-        seconds.put(REST, machineBusySeconds() - servicesTotal - benchmark);
+        long postmasterPid = Long.parseLong(Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid"))
+                .get(0).strip());
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid)
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster " + postmasterPid + " is gone"));
+        double postgres = ticks(postmaster.pid(), true)
+                + postmaster.children().mapToDouble(backend -> ticks(backend.pid(), false)).sum();
+        seconds.put("postgresql", postgres / TICKS_PER_SECOND);
+        seconds.put("launcher with kafka", ticks(launcher.pid(), false) / TICKS_PER_SECOND);
         return new CpuUse(seconds);
     }
 
@@ -53,12 +55,17 @@ final class CpuUse {
         throw new IllegalStateException("the service's /prometheus has no process_cpu_time_ns_total");
     }
 
-    /** user, nice, system, irq, softirq and steal of the first line of /proc/stat: every core's busy time. */
-    private static double machineBusySeconds() throws Exception {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
-                + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]);
-        return busy / TICKS_PER_SECOND;
+    /** utime + stime of a process, and with {@code reaped} its waited-for children's too; 0 once it is gone. */
+    private static long ticks(long pid, boolean reaped) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name, in parentheses, may hold spaces: the fields are counted after its closing one
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return reaped ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+        } catch (IOException | RuntimeException exited) {
+            return 0;
+        }
     }
 
     /** The CPU seconds spent between {@code earlier} and this, by part, in the order measured. */

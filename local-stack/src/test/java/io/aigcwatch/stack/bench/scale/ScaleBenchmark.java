@@ -99,7 +99,8 @@ public final class ScaleBenchmark {
              Connection db = stack.database()) {
             awaitCaughtUp(lag, db, Duration.ofMinutes(5));
             long consumedBefore = lag.consumed();
-            CpuUse cpuBefore = CpuUse.now(http, services(stack));
+            Path home = dir.resolve("stack").resolve("home");
+            CpuUse cpuBefore = CpuUse.now(http, services(stack), stack.launcher(), home);
             System.out.printf("[scale] %,d rounds: importing %s%n", size, file);
             ImportRun imported = IMPORT_TO_GATEWAY
                     ? ImportRun.of(http, stack.gateway().resolve("/api/imports"), Map.entry("X-API-Key",
@@ -129,7 +130,8 @@ public final class ScaleBenchmark {
             table.put("consumer catch-up, upload to lag 0 (events/s)", size,
                     String.format("%,.0f (%.1f s)", consumed / fromUpload, fromUpload));
             table.put("consumers at lag 0, after import DONE", size, String.format("%.1f s", afterDone));
-            cpuPerRound(size, CpuUse.now(http, services(stack)).since(cpuBefore), imported.rows("rowsImported"));
+            cpuPerRound(size, CpuUse.now(http, services(stack), stack.launcher(), home).since(cpuBefore),
+                    imported.rows("rowsImported"));
 
             reads(stack, size, company);
             exports(stack, size);
