@@ -1,15 +1,6 @@
 package io.aigcwatch.funding;
 
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -24,23 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of bad request gets a 4xx problem+json that names what is wrong, and writes nothing at all. */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest implements TestPropertyProvider {
+class BadInputTest extends FundingApiTest {
     private static final String VALID = Rounds.round("Valid Co", "SERIES_A", "1000000", "USD", "2023-01-10");
-
-    private final TestInfra infra = RealInfraExtension.forClass(BadInputTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
 
     /** @param field the field the problem must name, or null where the request is malformed as a whole */
     record Case(String name, String body, int status, String field) {
@@ -99,7 +75,6 @@ class BadInputTest implements TestPropertyProvider {
 
     @Test
     void everyBadRequestGetsAProblemThatNamesTheFieldAndWritesNothing() throws Exception {
-        Http http = new Http(server.getURI(), json);
         List<String> failures = new ArrayList<>();
         for (Case bad : cases()) {
             HttpResponse<String> response = http.post("/funding-events", bad.body());
@@ -123,7 +98,6 @@ class BadInputTest implements TestPropertyProvider {
 
     @Test
     void bodiesOver64KilobytesAreRefusedBeforeTheyAreRead() throws Exception {
-        Http http = new Http(server.getURI(), json);
         String huge = with("https://example.org/press-release", "x".repeat(70_000));
         HttpResponse<String> response = http.post("/funding-events", huge);
         assertEquals(413, response.statusCode());

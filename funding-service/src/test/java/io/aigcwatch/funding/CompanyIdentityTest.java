@@ -1,16 +1,6 @@
 package io.aigcwatch.funding;
 
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,28 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One company, one id, however a source spells its name: invisible characters, widths and spacing do not count. */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CompanyIdentityTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(CompanyIdentityTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void client() {
-        http = new Http(server.getURI(), json);
-    }
-
+class CompanyIdentityTest extends FundingApiTest {
     @Test
     void invisibleAndFullWidthSpellingsAreTheExistingCompanyAndItsRoundIsADuplicate() throws Exception {
         HttpResponse<String> first = http.post("/funding-events",

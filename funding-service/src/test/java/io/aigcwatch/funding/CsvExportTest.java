@@ -1,48 +1,22 @@
 package io.aigcwatch.funding;
 
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a client records comes out of the CSV export as text, never as a formula a spreadsheet would run. */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CsvExportTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(CsvExportTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
+class CsvExportTest extends FundingApiTest {
     @Test
     void formulasInSegmentsCompaniesInvestorsAndSourcesAreExportedAsText() throws IOException {
-        Http http = new Http(server.getURI(), json);
         String hostile = """
                 {"company": {"name": "@SUM(A1)", "localName": "=1+1", "country": "CN", "layer": "MODEL",
                              "segments": ["=1+1", "TEXT"]},
@@ -76,7 +50,6 @@ class CsvExportTest implements TestPropertyProvider {
      */
     @Test
     void anExportIsSentInChunksAsItIsRead() {
-        Http http = new Http(server.getURI(), json);
         HttpResponse<String> csv = http.get("/funding-events?country=JP", "Accept", "text/csv");
 
         assertEquals(200, csv.statusCode());

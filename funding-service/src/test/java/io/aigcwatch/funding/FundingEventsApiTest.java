@@ -2,19 +2,9 @@ package io.aigcwatch.funding;
 
 import io.aigcwatch.testkit.StrangerCalls;
 import io.aigcwatch.events.Topics;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,28 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FundingEventsApiTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(FundingEventsApiTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void client() {
-        http = new Http(server.getURI(), json);
-    }
-
+class FundingEventsApiTest extends FundingApiTest {
     @Test
     void aCallerWithoutTheGatewaysCredentialCanNeitherWriteRatesNorRecordRounds() {
         StrangerCalls.assertRefused(server.getURI(), "PUT", "/fx-rates/USD/2023-01", "{\"unitsPerUsd\": \"1\"}");

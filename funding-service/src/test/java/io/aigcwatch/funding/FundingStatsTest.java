@@ -1,16 +1,6 @@
 package io.aigcwatch.funding;
 
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -22,28 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /funding-stats} over rounds of every precision, in its own database. */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FundingStatsTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(FundingStatsTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void client() {
-        http = new Http(server.getURI(), json);
-    }
-
+class FundingStatsTest extends FundingApiTest {
     @Test
     void totalsCountDisclosedAmountsRangesAtTheirMidpointAndUndisclosedRoundsApart() {
         assertEquals(0L, number(stats(), "rounds").longValue(), "no rounds yet, and still a document");

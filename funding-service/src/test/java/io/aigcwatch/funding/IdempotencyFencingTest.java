@@ -1,18 +1,8 @@
 package io.aigcwatch.funding;
 
 import io.aigcwatch.kit.caller.CallerHeaders;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -22,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,31 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * held in flight by a lock this test takes on its company's row, from its own connection, the row the service locks
  * before it records a round.
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotencyFencingTest implements TestPropertyProvider {
+class IdempotencyFencingTest extends FundingApiTest {
     /** Longer than any claim used to be kept before a retry could take it over. */
     private static final String LONG_AGO = "interval '10 minutes'";
 
-    private final TestInfra infra = RealInfraExtension.forClass(IdempotencyFencingTest.class);
     private final ExecutorService clients = Executors.newCachedThreadPool();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void client() {
-        http = new Http(server.getURI(), json);
-    }
 
     @AfterAll
     void stopClients() {

@@ -1,17 +1,8 @@
 package io.aigcwatch.funding;
 
-import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.Refusals;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -20,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,33 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * that names the field, answered at once however large the value, and it changes no row. The first two are the
  * calls of issue 11 that took 3.9 s of CPU and answered 200, and answered 500.
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InputBoundsTest implements TestPropertyProvider {
+class InputBoundsTest extends FundingApiTest {
     /** Far more than a bounded refusal takes on a busy machine, less than the 3.9 s the unbounded conversion burnt. */
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
     private static final String[] TABLES = {"funding.funding_round", "funding.company", "(select id, payload from funding.outbox)",
             "funding.idempotency_key", "funding.fx_rate"};
 
-    private final TestInfra infra = RealInfraExtension.forClass(InputBoundsTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    private Http http;
     private String roundPath;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
 
     @BeforeAll
     void recordOneRound() {
-        http = new Http(server.getURI(), json);
         HttpResponse<String> created = http.post("/funding-events",
                 Rounds.round("Bounded Co", "SERIES_A", "1000000", "USD", "2023-01-10"));
         assertEquals(201, created.statusCode(), created.body());
@@ -136,7 +109,6 @@ class InputBoundsTest implements TestPropertyProvider {
                 () -> http.send("DELETE", roundPath, null, "If-Match", "\"" + "1".repeat(300) + "\""));
         refusals.assertAllRefused();
     }
-
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

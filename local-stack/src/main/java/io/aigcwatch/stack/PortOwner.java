@@ -15,21 +15,25 @@ import java.util.stream.Stream;
  */
 final class PortOwner {
     private static final String LISTEN = "0A";
+    private static final Path OWN_FDS = Path.of("/proc/self/fd");
 
     private PortOwner() {
     }
 
-    /** True where it cannot tell (no Linux /proc): then a health answer is taken on trust, as it was without this. */
+    /**
+     * True where it cannot tell (no Linux /proc): then a health answer is taken on trust, as it was without this.
+     * A process that has exited holds no port: its /proc entry is gone, and that must not read as "cannot tell",
+     * or a service that died on the taken port, just after the other program answered, would pass as healthy.
+     */
     static boolean listensOn(long pid, int port) {
-        Path fdDirectory = Path.of("/proc", Long.toString(pid), "fd");
         Set<String> sockets = listeningSockets(port);
-        if (sockets == null || !Files.isDirectory(fdDirectory)) {
+        if (sockets == null || !Files.isDirectory(OWN_FDS)) {
             return true;
         }
-        try (Stream<Path> fds = Files.list(fdDirectory)) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return fds.map(PortOwner::target).anyMatch(sockets::contains);
         } catch (IOException e) {
-            return true;
+            return false;
         }
     }
 

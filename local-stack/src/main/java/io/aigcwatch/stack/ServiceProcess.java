@@ -110,7 +110,8 @@ final class ServiceProcess {
             }
             try {
                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200 && PortOwner.listensOn(process.pid(), port)) {
+                // Alive after the owner check, so the pid was still this child's (not yet reaped, not reused).
+                if (status == 200 && PortOwner.listensOn(process.pid(), port) && process.isAlive()) {
                     return;
                 }
                 last = status == 200 ? "HTTP 200, but from another process that holds port " + port : "HTTP " + status;

@@ -11,11 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,24 +33,11 @@ class NotificationHealthTest {
             Map<?, ?> details = (Map<?, ?>) health.get("details");
             assertEquals("UP", ((Map<?, ?>) details.get("jdbc")).get("status"), response::body);
             assertEquals("UP", ((Map<?, ?>) details.get("kafka")).get("status"), response::body);
-            List<String> applied = appliedMigrations(infra);
+            List<String> applied = infra.appliedMigrations("notification");
             assertTrue(applied.containsAll(List.of("0.1", "0.2", "1")), () -> "applied: " + applied);
             // only the gateway may call it: the caller headers it trusts are the gateway's word
             StrangerCalls.assertRefused(service.uri(), "GET", "/webhooks", null);
             StrangerCalls.assertRefused(service.uri(), "POST", "/webhooks", "{\"url\": \"https://1.1.1.1/hook\"}");
-        }
-    }
-
-    private static List<String> appliedMigrations(TestInfra infra) throws SQLException {
-        try (Connection connection = infra.connect();
-             Statement statement = connection.createStatement();
-             ResultSet versions = statement.executeQuery(
-                     "select version from notification.flyway_schema_history where success order by installed_rank")) {
-            List<String> applied = new ArrayList<>();
-            while (versions.next()) {
-                applied.add(versions.getString(1));
-            }
-            return applied;
         }
     }
 }

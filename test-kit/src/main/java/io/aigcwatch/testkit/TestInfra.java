@@ -5,7 +5,9 @@ import io.aigcwatch.infra.Servers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,6 +65,19 @@ public record TestInfra(Servers servers, String database, String topicPrefix) {
              java.sql.ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** The Flyway versions applied in {@code schema}, oldest first, for asserting that a service migrated its own. */
+    public List<String> appliedMigrations(String schema) throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet versions = statement.executeQuery(
+                     "select version from " + schema + ".flyway_schema_history where success order by installed_rank")) {
+            List<String> applied = new ArrayList<>();
+            while (versions.next()) {
+                applied.add(versions.getString(1));
+            }
+            return applied;
         }
     }
 

@@ -3,26 +3,16 @@ package io.aigcwatch.valuation;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.CompanyData;
 import io.aigcwatch.events.funding.FundingRoundData;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -33,35 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The listener takes whole polled batches: records that wait behind a paused consumer come back in one poll, and a
  * poison among them is parked alone while the good ones apply, each once.
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchIntakeTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(BatchIntakeTest.class);
-
-    @Inject
-    JsonMapper json;
+class BatchIntakeTest extends FundingEventsInTest {
     @Inject
     ConsumerRegistry consumers;
-    private FundingEvents funding;
-    private TopicReader changes;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        funding = new FundingEvents(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS), json);
-        changes = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES));
-    }
-
-    @AfterAll
-    void disconnect() {
-        funding.close();
-        changes.close();
-    }
 
     @Test
     void aPoisonInOnePollIsParkedAloneAndTheRestAppliesOnceEach() throws Exception {

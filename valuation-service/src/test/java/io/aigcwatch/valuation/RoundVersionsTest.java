@@ -1,23 +1,12 @@
 package io.aigcwatch.valuation;
 
 import io.aigcwatch.events.CloudEvent;
-import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.CompanyData;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRoundData;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.aigcwatch.testkit.TopicReader;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,38 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * version by its company (FundingEventsApiTest shows the events of a move), so a round moved from A to B has its
  * versions on two partitions, which two consumer threads apply in any order. These are those events.
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoundVersionsTest implements TestPropertyProvider {
+class RoundVersionsTest extends FundingEventsInTest {
     private static final LocalDate ANNOUNCED = LocalDate.of(2024, 4, 4);
     private static final String TWO_BILLION = "2000000000";
 
-    private final TestInfra infra = RealInfraExtension.forClass(RoundVersionsTest.class);
-
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private FundingEvents funding;
-    private TopicReader changes;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        funding = new FundingEvents(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS), json);
-        changes = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES));
-    }
-
-    @AfterAll
-    void disconnect() {
-        funding.close();
-        changes.close();
-    }
 
     /** The report: POST a USD 2B round for A, PUT it to B with If-Match "1"; both were listed at 2B. */
     @Test

@@ -3,20 +3,11 @@ package io.aigcwatch.valuation;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.CompanyData;
 import io.aigcwatch.events.funding.FundingRoundData;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,39 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Funding events in, valuation changes out, on the real broker and database. */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ValuationFlowTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(ValuationFlowTest.class);
-
+class ValuationFlowTest extends FundingEventsInTest {
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private FundingEvents funding;
-    private TopicReader changes;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        funding = new FundingEvents(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS), json);
-        changes = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES));
-    }
-
-    @AfterAll
-    void disconnect() {
-        funding.close();
-        changes.close();
-    }
 
     @Test
     void crossingTheLineEntersAndARetractionLeaves() {

@@ -1,21 +1,12 @@
 package io.aigcwatch.funding.imports;
 
 import io.aigcwatch.events.Topics;
+import io.aigcwatch.funding.FundingApiTest;
 import io.aigcwatch.funding.Http;
 import io.aigcwatch.funding.Rounds;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,28 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /imports} on the real servers: refused rows, re-import, NDJSON, an export imported back, the outbox. */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(ImportTest.class);
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void client() {
-        http = new Http(server.getURI(), json);
-    }
-
+class ImportTest extends FundingApiTest {
     @Test
     void goodRowsAreImportedAndBadOnesReportedWithTheirLineAndReason() throws Exception {
         String file = CSV_HEADER

@@ -3,29 +3,12 @@ package io.aigcwatch.market.shares;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.FundingRoundData;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
-import io.micronaut.configuration.kafka.ConsumerRegistry;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -37,34 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a poison among them is parked alone with its headers, and each good round counts once, a duplicate inside the
  * poll or in a later one changing nothing.
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MarketBatchIntakeTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(MarketBatchIntakeTest.class);
-
-    @Inject
-    JsonMapper json;
-    @Inject
-    ConsumerRegistry consumers;
-    private KafkaProducer<String, String> producer;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    void disconnect() {
-        producer.close();
-    }
-
+class MarketBatchIntakeTest extends MarketIntakeTest {
     @Test
     void aPoisonInOnePollIsParkedAloneAndEachGoodRoundCountsOnce() throws Exception {
         UUID company = UUID.randomUUID();
@@ -109,11 +65,7 @@ class MarketBatchIntakeTest implements TestPropertyProvider {
                 consumers.getConsumerIds().stream().allMatch(consumers::isPaused));
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
     private void send(String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(infra.topic(Topics.FUNDING_EVENTS), key, value)).get();
+        send(Topics.FUNDING_EVENTS, null, key, value);
     }
 }

@@ -13,29 +13,13 @@ import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
-import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.RefusedInserts;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
-import io.micronaut.configuration.kafka.ConsumerRegistry;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,34 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each topic market-service consumes parks its poison on its own dead-letter topic and goes on with the next record;
  * a failure that passes is retried until it applies, on both topics, skipping nothing.
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MarketConsumersTest implements TestPropertyProvider {
-    private final TestInfra infra = RealInfraExtension.forClass(MarketConsumersTest.class);
-
-    @Inject
-    JsonMapper json;
-    @Inject
-    ConsumerRegistry consumers;
-    private KafkaProducer<String, String> producer;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    void disconnect() {
-        producer.close();
-    }
-
+class MarketConsumersTest extends MarketIntakeTest {
     @Test
     void fundingPoisonIsParkedAndTheNextRoundApplies() throws Exception {
         // one key, so one partition: the good record waits behind the poison
@@ -166,14 +123,6 @@ class MarketConsumersTest implements TestPropertyProvider {
             }
             return parked;
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private void send(String topic, Integer partition, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(infra.topic(topic), partition, key, value)).get();
     }
 
     static CloudEvent<FundingRoundData> recorded(UUID companyId, String lead) {

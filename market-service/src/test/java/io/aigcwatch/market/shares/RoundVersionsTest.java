@@ -15,23 +15,10 @@ import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,37 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * to B has its versions on two partitions, which may be applied in any order. These are those events, and the
  * valuation changes valuation-service emits for the move (its RoundVersionsTest shows them).
  */
-@ExtendWith(RealInfraExtension.class)
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoundVersionsTest implements TestPropertyProvider {
+class RoundVersionsTest extends MarketIntakeTest {
     private static final String TWO_BILLION = "2000000000";
     private static final String AMOUNT = "300000000";
 
-    private final TestInfra infra = RealInfraExtension.forClass(RoundVersionsTest.class);
-
-    @Inject
-    JsonMapper json;
     @Inject
     EmbeddedServer server;
     private final HttpClient http = HttpClient.newHttpClient();
-    private KafkaProducer<String, String> producer;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return infra.testProperties();
-    }
-
-    @BeforeAll
-    void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    void disconnect() {
-        producer.close();
-    }
 
     /** The report: POST a USD 2B round for A, PUT it to B with If-Match "1"; both were listed at 2B. */
     @Test
@@ -148,8 +111,7 @@ class RoundVersionsTest implements TestPropertyProvider {
         awaitProcessed(funding(null, FundingEventTypes.CORRECTED, company.id(), second));
         assertEquals("1 500000000", share(company));
 
-        producer.send(new ProducerRecord<>(infra.topic(Topics.FUNDING_EVENTS), company.id().toString(),
-                json.writeValueAsString(recorded))).get();
+        send(Topics.FUNDING_EVENTS, null, company.id().toString(), json.writeValueAsString(recorded));
         awaitProcessed(funding(null, FundingEventTypes.RECORDED, company.id(), first));
         assertEquals("1 500000000", share(company), "v1 again, under its own id and a new one, changed nothing");
         awaitProcessed(funding(null, FundingEventTypes.CORRECTED, company.id(), second));
@@ -176,8 +138,7 @@ class RoundVersionsTest implements TestPropertyProvider {
     /** Published as funding-service does, keyed by the company; on {@code partition} if not null. */
     private <T> CloudEvent<T> funding(@Nullable Integer partition, String type, UUID companyId, T data) throws Exception {
         CloudEvent<T> event = CloudEvent.of("/test", type, companyId.toString(), Instant.now(), data);
-        producer.send(new ProducerRecord<>(infra.topic(Topics.FUNDING_EVENTS), partition, companyId.toString(),
-                json.writeValueAsString(event))).get();
+        send(Topics.FUNDING_EVENTS, partition, companyId.toString(), json.writeValueAsString(event));
         return event;
     }
 
@@ -190,9 +151,8 @@ class RoundVersionsTest implements TestPropertyProvider {
                 null, before == null ? UnicornStatus.NONE : UnicornStatus.UNICORN, statusAfter,
                 after == null ? StatusTransition.LEFT : StatusTransition.ENTERED, LocalDate.of(2024, 4, 4), "REPORTED",
                 "ROUND", roundId, UUID.randomUUID(), leftReason);
-        producer.send(new ProducerRecord<>(infra.topic(Topics.VALUATION_CHANGES), company.id().toString(),
-                json.writeValueAsString(CloudEvent.of("/test", ValuationChanged.TYPE, company.id().toString(),
-                        Instant.now(), change)))).get();
+        send(Topics.VALUATION_CHANGES, null, company.id().toString(), json.writeValueAsString(
+                CloudEvent.of("/test", ValuationChanged.TYPE, company.id().toString(), Instant.now(), change)));
     }
 
     private void awaitProcessed(CloudEvent<?> event) {

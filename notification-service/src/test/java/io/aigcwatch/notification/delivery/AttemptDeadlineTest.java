@@ -1,18 +1,11 @@
 package io.aigcwatch.notification.delivery;
 
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.notification.support.SilentReceiver;
 import io.aigcwatch.notification.support.ValuationChanges;
-import io.aigcwatch.notification.support.WebhookApi;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,34 +19,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * byte at a time, fast enough that no single read times out, both fail the attempt after the 1 s timeout and give
  * its slot back. Fair dispatch relies on this: a capped owner's slots come back.
  */
-@ExtendWith(RealInfraExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttemptDeadlineTest {
-    private static final String ALICE = "alice;read";
+class AttemptDeadlineTest extends WebhookServiceTest {
     private static final Duration WELL_WITHIN = Duration.ofSeconds(15);
 
     private SilentReceiver silent;
     private SilentReceiver trickling;
-    private ValuationChanges changes;
-    private NotificationService service;
-    private WebhookApi api;
 
-    @BeforeAll
-    void start(TestInfra infra) {
-        silent = SilentReceiver.start();
-        trickling = SilentReceiver.trickling();
-        service = NotificationService.start(infra, Map.of(
+    @Override
+    Map<String, Object> settings() {
+        return Map.of(
                 "aigcwatch.notification.webhooks.allow-private-targets", true,
                 "aigcwatch.notification.webhooks.timeout", "1s",
-                "aigcwatch.notification.webhooks.retry-schedule", "1h"));
-        api = new WebhookApi(service);
-        changes = new ValuationChanges(infra, service.context().getBean(JsonMapper.class));
+                "aigcwatch.notification.webhooks.retry-schedule", "1h");
+    }
+
+    @BeforeAll
+    void startReceivers() {
+        silent = SilentReceiver.start();
+        trickling = SilentReceiver.trickling();
     }
 
     @AfterAll
-    void stop() {
-        service.close();
-        changes.close();
+    void stopReceivers() {
         silent.close();
         trickling.close();
     }

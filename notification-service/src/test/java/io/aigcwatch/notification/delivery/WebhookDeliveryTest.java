@@ -4,27 +4,18 @@ import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.valuation.ValuationChanged;
-import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.notification.support.ValuationChanges;
-import io.aigcwatch.notification.support.WebhookApi;
 import io.aigcwatch.notification.support.WebhookReceiver;
 import io.aigcwatch.notification.webhook.WebhookSecret;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
 import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -43,34 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * filtered, once per event, with poison parked on the dead-letter topic. Private targets are allowed here, since the
  * receiver listens on loopback.
  */
-@ExtendWith(RealInfraExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookDeliveryTest {
-    private static final String ALICE = "alice;read";
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private TestInfra infra;
-    private WebhookReceiver receiver;
-    private ValuationChanges changes;
-    private NotificationService service;
-    private WebhookApi api;
-
-    @BeforeAll
-    void start(TestInfra infra) {
-        this.infra = infra;
-        receiver = WebhookReceiver.start();
-        service = NotificationService.start(infra, Map.of(
+class WebhookDeliveryTest extends WebhookServiceTest {
+    @Override
+    Map<String, Object> settings() {
+        return Map.of(
                 "aigcwatch.notification.webhooks.allow-private-targets", true,
-                "aigcwatch.notification.webhooks.retry-schedule", "200ms,400ms,600ms"));
-        api = new WebhookApi(service);
-        changes = new ValuationChanges(infra, service.context().getBean(JsonMapper.class));
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-        changes.close();
-        receiver.close();
+                "aigcwatch.notification.webhooks.retry-schedule", "200ms,400ms,600ms");
     }
 
     @Test

@@ -1,57 +1,24 @@
 package io.aigcwatch.notification.delivery;
 
 import io.aigcwatch.events.Layer;
-import io.aigcwatch.notification.support.NotificationService;
 import io.aigcwatch.notification.support.ValuationChanges;
-import io.aigcwatch.notification.support.WebhookApi;
-import io.aigcwatch.notification.support.WebhookReceiver;
-import io.aigcwatch.testkit.RealInfraExtension;
-import io.aigcwatch.testkit.TestInfra;
-import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Finished deliveries leave the log after the retention period; a pending one stays however old. */
-@ExtendWith(RealInfraExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookRetentionTest {
-    private static final String ALICE = "alice;read";
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private TestInfra infra;
-    private WebhookReceiver receiver;
-    private ValuationChanges changes;
-    private NotificationService service;
-    private WebhookApi api;
-
-    @BeforeAll
-    void start(TestInfra infra) {
-        this.infra = infra;
-        receiver = WebhookReceiver.start();
-        changes = new ValuationChanges(infra, JsonMapper.createDefault());
-        service = NotificationService.start(infra, Map.of(
+class WebhookRetentionTest extends WebhookServiceTest {
+    @Override
+    Map<String, Object> settings() {
+        return Map.of(
                 "aigcwatch.notification.webhooks.allow-private-targets", true,
                 "aigcwatch.notification.webhooks.retry-schedule", "1h",
                 "aigcwatch.notification.webhooks.retention", "2s",
-                "aigcwatch.notification.webhooks.cleanup-interval", "500ms"));
-        api = new WebhookApi(service);
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-        changes.close();
-        receiver.close();
+                "aigcwatch.notification.webhooks.cleanup-interval", "500ms");
     }
 
     @Test
