@@ -31,12 +31,24 @@ final class EmbeddedKafkaBroker implements KafkaServer {
     /** @param port the client port, or 0 for any free one */
     static EmbeddedKafkaBroker start(Path logDirectory, int port) {
         int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int controllerPort = freePortOtherThan(clientPort);
         Properties config = brokerConfig(logDirectory, clientPort, controllerPort);
         format(logDirectory, config);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         return new EmbeddedKafkaBroker(server, clientPort);
+    }
+
+    /**
+     * The kernel may hand back a port it just gave, since the first probe's socket is closed by then; two listeners
+     * on one port stop the broker from starting.
+     */
+    private static int freePortOtherThan(int taken) {
+        int port = freePort();
+        while (port == taken) {
+            port = freePort();
+        }
+        return port;
     }
 
     private static Properties brokerConfig(Path logDirectory, int clientPort, int controllerPort) {
