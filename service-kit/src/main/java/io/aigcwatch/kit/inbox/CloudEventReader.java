@@ -12,6 +12,10 @@ import java.util.UUID;
 /**
  * Reads a consumed record as a CloudEvent, its data as the record its type names. Anything that can never be read
  * is a {@link PoisonMessage}, which a consumer parks or skips instead of retrying forever.
+ * <p>
+ * A consumer reads each record twice: its envelope without the data ({@link #header}), then the whole event with
+ * its data as the handler's type ({@link #data(String, Class)}). Only a record that fails either is read again
+ * through the envelope's tree ({@link #envelope}, {@link #data(CloudEvent, Class)}), which says why it is poison.
  */
 @Singleton
 public class CloudEventReader {
@@ -32,6 +36,35 @@ public class CloudEventReader {
         }
     }
 
+    EventHeader header(String value) {
+        if (value != null) {
+            try {
+                return json.readValue(value, EventHeader.class);
+            } catch (IOException | RuntimeException unreadable) {
+                // diagnosed below
+            }
+        }
+        CloudEvent<JsonNode> envelope = envelope(value);
+        return new EventHeader(envelope.specversion(), envelope.id(), envelope.source(), envelope.type(),
+                envelope.time(), envelope.subject(), envelope.datacontenttype());
+    }
+
+    /** The data of the event {@code value}, read in one pass as {@code type}; poison as {@link #data(CloudEvent, Class)}. */
+    @SuppressWarnings("unchecked")
+    <T> T data(String value, Class<T> type) {
+        T data = null;
+        try {
+            CloudEvent<T> event = json.readValue(value, Argument.of(CloudEvent.class, type));
+            data = event == null ? null : event.data();
+        } catch (IOException | RuntimeException unreadable) {
+            // diagnosed below
+        }
+        if (data != null && RequiredFields.firstMissing(data).isEmpty()) {
+            return data;
+        }
+        return data(envelope(value), type);
+    }
+
     public <T> T data(CloudEvent<JsonNode> event, Class<T> type) {
         T data;
         try {
@@ -49,10 +82,14 @@ public class CloudEventReader {
     }
 
     public static UUID id(CloudEvent<?> event) {
+        return id(event.id());
+    }
+
+    static UUID id(String id) {
         try {
-            return UUID.fromString(event.id());
+            return UUID.fromString(id);
         } catch (RuntimeException e) {
-            throw new PoisonMessage("id is not a UUID: " + event.id(), e);
+            throw new PoisonMessage("id is not a UUID: " + id, e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.aigcwatch.kit.inbox;
 
-import io.aigcwatch.events.CloudEvent;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.UUID;
@@ -10,15 +8,15 @@ import java.util.UUID;
 /** A consumed record read as a CloudEvent, as the {@link Inbox} hands it to an {@link EventHandler}. */
 public final class ConsumedEvent {
     private final ConsumerRecord<String, String> record;
-    private final CloudEvent<JsonNode> envelope;
+    private final EventHeader header;
     private final UUID id;
     private final CloudEventReader reader;
 
     ConsumedEvent(ConsumerRecord<String, String> record, CloudEventReader reader) {
         this.record = record;
         this.reader = reader;
-        this.envelope = reader.envelope(record.value());
-        this.id = CloudEventReader.id(envelope);
+        this.header = reader.header(record.value());
+        this.id = CloudEventReader.id(header.id());
     }
 
     /** The event's id, which the inbox dedups on: the same on every redelivery. */
@@ -27,12 +25,12 @@ public final class ConsumedEvent {
     }
 
     public String type() {
-        return envelope.type();
+        return header.type();
     }
 
     @Nullable
     public String subject() {
-        return envelope.subject();
+        return header.subject();
     }
 
     /** The record's value exactly as the producer wrote it, for a consumer that passes the event on unchanged. */
@@ -42,7 +40,7 @@ public final class ConsumedEvent {
 
     /** The event's data as {@code type}; a {@link PoisonMessage} if it does not fit. */
     public <T> T data(Class<T> type) {
-        return reader.data(envelope, type);
+        return reader.data(record.value(), type);
     }
 
     ConsumerRecord<String, String> record() {

@@ -1,9 +1,13 @@
 package io.aigcwatch.kit.inbox;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
+import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,50 +16,86 @@ import java.util.Optional;
  * on it at every retry instead of parking the record.
  */
 final class RequiredFields {
+    /** Each record type's fields, looked up once: this runs for every consumed event. */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return fieldsOf(type);
+        }
+    };
+
     private RequiredFields() {
     }
 
     /** @return the path of the first required field that is null, as {@code company.id} */
     static Optional<String> firstMissing(Object data) {
-        return firstMissing(data, "");
+        return Optional.ofNullable(firstMissing(data, null)).map(Path::render);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<String> firstMissing(Object value, String path) {
+    /**
+     * The path is a chain of small nodes, rendered only for a field that is missing: building a string for every
+     * field visited cost more than the check itself.
+     */
+    @Nullable
+    private static Path firstMissing(Object value, @Nullable Path path) {
         if (value instanceof Iterable<?> elements) {
             int index = 0;
             for (Object element : elements) {
-                Optional<String> missing = element == null ? Optional.of(path + "[" + index + "]")
-                        : firstMissing(element, path + "[" + index + "]");
-                if (missing.isPresent()) {
+                Path elementPath = new Path(path, null, index);
+                Path missing = element == null ? elementPath : firstMissing(element, elementPath);
+                if (missing != null) {
                     return missing;
                 }
                 index++;
             }
-            return Optional.empty();
+            return null;
         }
         if (!value.getClass().isRecord()) {
-            return Optional.empty();
+            return null;
         }
-        Optional<BeanIntrospection<Object>> introspection = BeanIntrospector.SHARED
-                .findIntrospection((Class<Object>) value.getClass());
-        if (introspection.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Argument<?> field : introspection.get().getConstructorArguments()) {
-            String fieldPath = path.isEmpty() ? field.getName() : path + "." + field.getName();
-            Object fieldValue = introspection.get().getProperty(field.getName()).map(p -> p.get(value)).orElse(null);
+        for (Field field : FIELDS.get(value.getClass())) {
+            Object fieldValue = field.property() == null ? null : field.property().get(value);
             if (fieldValue == null) {
-                if (!field.isNullable() && !field.isPrimitive()) {
-                    return Optional.of(fieldPath);
+                if (field.required()) {
+                    return new Path(path, field.name(), -1);
                 }
                 continue;
             }
-            Optional<String> missing = firstMissing(fieldValue, fieldPath);
-            if (missing.isPresent()) {
+            Path missing = firstMissing(fieldValue, new Path(path, field.name(), -1));
+            if (missing != null) {
                 return missing;
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Field> fieldsOf(Class<?> type) {
+        Optional<BeanIntrospection<Object>> introspection = BeanIntrospector.SHARED
+                .findIntrospection((Class<Object>) type);
+        if (introspection.isEmpty()) {
+            return List.of();
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Argument<?> argument : introspection.get().getConstructorArguments()) {
+            fields.add(new Field(argument.getName(),
+                    introspection.get().getProperty(argument.getName()).orElse(null),
+                    !argument.isNullable() && !argument.isPrimitive()));
+        }
+        return List.copyOf(fields);
+    }
+
+    private record Field(String name, @Nullable BeanProperty<Object, Object> property, boolean required) {
+    }
+
+    /** A field by {@code name}, or a list element by {@code index} when the name is null. */
+    private record Path(@Nullable Path parent, @Nullable String name, int index) {
+        String render() {
+            String prefix = parent == null ? "" : parent.render();
+            if (name == null) {
+                return prefix + "[" + index + "]";
+            }
+            return prefix.isEmpty() ? name : prefix + "." + name;
+        }
     }
 }
