@@ -120,6 +120,20 @@ class ImportTest extends FundingApiTest {
         }
     }
 
+    @Test
+    void aJobIsDoneOnlyOnceThePlannerKnowsWhatItImported() throws Exception {
+        String file = CSV_HEADER + "Analysed One,,JP,MODEL,,SEED,2023-06-01,USD,EXACT,1000000,,,,,,,,\n";
+        Map<String, Object> job = importAndWait(http, server.getURI(), "text/csv", file);
+
+        assertEquals(1, number(job, "rowsImported"));
+        String done = (String) job.get("finishedAt");
+        for (String table : List.of("funding_round", "company")) {
+            assertEquals(1, infra.queryLong("select count(*) from pg_stat_user_tables where relname = '" + table
+                    + "' and last_analyze <= '" + done + "'::timestamptz and last_analyze >= '"
+                    + job.get("startedAt") + "'::timestamptz"), table + " analysed by the job, before DONE");
+        }
+    }
+
     private long stat(String field) {
         return ((Number) http.map(http.get("/funding-stats").body()).get(field)).longValue();
     }
