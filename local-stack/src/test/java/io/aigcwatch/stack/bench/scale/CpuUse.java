@@ -3,11 +3,8 @@ package io.aigcwatch.stack.bench.scale;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,9 +28,8 @@ final class CpuUse {
     static CpuUse now(HttpClient http, Map<String, URI> services, ProcessHandle launcher, Path home) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (Map.Entry<String, URI> service : services.entrySet()) {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.getValue().resolve("/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            seconds.put(service.getKey().toLowerCase(), processCpuSeconds(metrics.body()));
+            seconds.put(service.getKey().toLowerCase(),
+                    Prometheus.sum(Prometheus.scrape(http, service.getValue()), "process_cpu_time_ns_total ", "") / 1e9);
         }
         long postmasterPid = Long.parseLong(Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid"))
                 .get(0).strip());
@@ -44,15 +40,6 @@ final class CpuUse {
         seconds.put("postgresql", postgres / TICKS_PER_SECOND);
         seconds.put("launcher with kafka", ticks(launcher.pid(), false) / TICKS_PER_SECOND);
         return new CpuUse(seconds);
-    }
-
-    static double processCpuSeconds(String exposition) {
-        for (String line : exposition.split("\n")) {
-            if (line.startsWith("process_cpu_time_ns_total ")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / 1e9;
-            }
-        }
-        throw new IllegalStateException("the service's /prometheus has no process_cpu_time_ns_total");
     }
 
     /** utime + stime of a process, and with {@code reaped} its waited-for children's too; 0 once it is gone. */

@@ -2,8 +2,6 @@ package io.aigcwatch.stack.bench.scale;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The highest heap each service used during a run: every second, the sum over its heap pools of
- * {@code jvm_memory_used_bytes{area="heap"}} from its {@code /prometheus}, which a loopback scraper may read.
+ * {@code jvm_memory_used_bytes{area="heap"}} from its {@code /prometheus}.
  */
 final class HeapPeaks implements AutoCloseable {
     private static final String METRIC = "jvm_memory_used_bytes{";
@@ -36,24 +34,12 @@ final class HeapPeaks implements AutoCloseable {
     private void sample() {
         services.forEach((name, root) -> {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(root.resolve("/prometheus"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                long used = heapUsed(response.body());
+                long used = (long) Prometheus.sum(Prometheus.scrape(http, root), METRIC, "area=\"heap\"");
                 peaks.merge(name, used, Math::max);
             } catch (Exception busyOrRestarting) {
                 // one sample missed; the next second tries again
             }
         });
-    }
-
-    static long heapUsed(String exposition) {
-        double sum = 0;
-        for (String line : exposition.split("\n")) {
-            if (line.startsWith(METRIC) && line.contains("area=\"heap\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return (long) sum;
     }
 
     /** In MB, by service, in the order given. */
