@@ -7,13 +7,14 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Reads a consumed record as a CloudEvent, its data as the record its type names. Anything that can never be read
  * is a {@link PoisonMessage}, which a consumer parks or skips instead of retrying forever.
  * <p>
- * A consumer reads each record twice: its envelope without the data ({@link #header}), then the whole event with
+ * A consumer reads each record twice: its envelope, skipping the data ({@link #header}), then the whole event with
  * its data as the handler's type ({@link #data(String, Class)}). Only a record that fails either is read again
  * through the envelope's tree ({@link #envelope}, {@link #data(CloudEvent, Class)}), which says why it is poison.
  */
@@ -38,6 +39,10 @@ public class CloudEventReader {
 
     EventHeader header(String value) {
         if (value != null) {
+            Optional<EventHeader> scanned = HeaderScan.scan(value);
+            if (scanned.isPresent()) {
+                return scanned.get();
+            }
             try {
                 return json.readValue(value, EventHeader.class);
             } catch (IOException | RuntimeException unreadable) {
@@ -46,7 +51,7 @@ public class CloudEventReader {
         }
         CloudEvent<JsonNode> envelope = envelope(value);
         return new EventHeader(envelope.specversion(), envelope.id(), envelope.source(), envelope.type(),
-                envelope.time(), envelope.subject(), envelope.datacontenttype());
+                envelope.subject(), envelope.datacontenttype());
     }
 
     /** The data of the event {@code value}, read in one pass as {@code type}; poison as {@link #data(CloudEvent, Class)}. */

@@ -3,13 +3,12 @@ package io.aigcwatch.kit.inbox;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A CloudEvent's envelope without its data, which the reader skips: what the inbox needs of every record (id,
- * type, subject) before a handler asks for the data as its own type. Its fields and checks are those of
- * {@link io.aigcwatch.events.CloudEvent}, so a record that does not fit one does not fit the other.
+ * type, subject) before a handler asks for the data as its own type. Its checks are those of
+ * {@link io.aigcwatch.events.CloudEvent}; its time is read with the data, as the CloudEvent's.
  */
 @Serdeable
 record EventHeader(
@@ -17,7 +16,6 @@ record EventHeader(
         String id,
         String source,
         String type,
-        Instant time,
         @Nullable String subject,
         String datacontenttype) {
 
