@@ -7,26 +7,20 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +34,7 @@ import java.util.UUID;
 @Singleton
 class ImportReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(ImportReceiver.class);
-    private static final String COPY = "copy import_row (job_id, line, payload) from stdin with (format csv)";
+    private static final String COPY = "import_row (job_id, line, payload)";
 
     private final ImportJobRepository jobs;
     private final TransactionOperations<Connection> transactions;
@@ -65,43 +59,34 @@ class ImportReceiver {
     }
 
     private ImportJob stage(ImportJob job, RoundBatch.Format format, InputStream body, Connection connection) {
+        long[] rows = {0};
+        List<List<String>> header = new ArrayList<>(1);
         try {
-            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16);
-            long[] rows = {0};
-            List<String> header = null;
-            try {
-                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-                String jobId = job.id().toString();
+            String jobId = job.id().toString();
+            CopyIn.copy(connection, COPY, "import " + job.id(), out -> {
                 RowSplitter.Sink sink = (line, payload) -> {
                     rows[0]++;
-                    CopyIn.csvRow(out, jobId, line, payload);
+                    out.row(jobId, line, payload);
                 };
                 Reader text = utf8(body);
                 if (format == RoundBatch.Format.CSV) {
-                    header = splitter.csv(text, sink);
+                    header.add(splitter.csv(text, sink));
                 } else {
                     splitter.ndjson(text, sink);
                 }
-                out.flush();
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+            });
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw ProblemException.invalid("body", "is not UTF-8 text");
             }
-            Instant now = clock.instant();
-            ImportJob queued = new ImportJob(job.id(), ImportState.QUEUED, job.format(), header, rows[0], 0, 0, 0, 0,
-                    0, null, job.receivedAt(), null, null, now);
-            jobs.update(queued);
-            LOG.info("Import {} received: {} rows of {}", job.id(), rows[0], format);
-            return queued;
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("body", "is not UTF-8 text");
-        } catch (IOException e) {
-            throw tooLarge(e).orElseThrow(() -> new UncheckedIOException(e));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot stage import " + job.id() + ": " + e.getMessage(), e);
+            throw tooLarge(e).orElseThrow(() -> e);
         }
+        Instant now = clock.instant();
+        ImportJob queued = new ImportJob(job.id(), ImportState.QUEUED, job.format(),
+                header.isEmpty() ? null : header.get(0), rows[0], 0, 0, 0, 0, 0, null, job.receivedAt(), null, null, now);
+        jobs.update(queued);
+        LOG.info("Import {} received: {} rows of {}", job.id(), rows[0], format);
+        return queued;
     }
 
     /** The server cut the body off at micronaut.server.max-request-size: the client hears 413, not 500. */

@@ -7,7 +7,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.sql.Connection;
 import java.util.List;
 
@@ -18,11 +17,10 @@ import java.util.List;
 @Singleton
 class RoundCopy {
     private static final String COPY = """
-            copy funding_round (id, company_id, version, status, round_type, amount_value, amount_low, amount_high,
+            funding_round (id, company_id, version, status, round_type, amount_value, amount_low, amount_high,
                 currency, amount_precision, usd_value, usd_low, usd_high, units_per_usd, rate_date, valuation_value,
                 valuation_currency, valuation_usd, valuation_units_per_usd, valuation_rate_date, announced_on,
-                investors, source, retraction_reason, recorded_at, updated_at)
-            from stdin with (format csv)""";
+                investors, source, retraction_reason, recorded_at, updated_at)""";
 
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
@@ -41,14 +39,14 @@ class RoundCopy {
         });
     }
 
-    private void row(Writer out, FundingRound round) throws IOException {
+    private void row(CopyIn.RowWriter out, FundingRound round) throws IOException {
         Object[] cells = {round.id(), round.companyId(), round.version(), round.status(), round.roundType(),
                 round.amountValue(), round.amountLow(), round.amountHigh(), round.currency(), round.amountPrecision(),
                 round.usdValue(), round.usdLow(), round.usdHigh(), round.unitsPerUsd(), round.rateDate(),
                 round.valuationValue(), round.valuationCurrency(), round.valuationUsd(), round.valuationUnitsPerUsd(),
                 round.valuationRateDate(), round.announcedOn(), investors(round.investors()), round.source(),
                 round.retractionReason(), round.recordedAt(), round.updatedAt()};
-        CopyIn.csvRow(out, cells);
+        out.row(cells);
     }
 
     private String investors(List<InvestorData> investors) throws IOException {

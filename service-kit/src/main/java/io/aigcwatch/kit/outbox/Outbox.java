@@ -28,8 +28,7 @@ import java.util.UUID;
 @Requires(beans = DataSource.class)
 public class Outbox {
     // COPY inserts the rows in the order written, so their seqs follow the events' order
-    private static final String COPY_ALL = """
-            copy outbox (id, topic, message_key, event_type, payload) from stdin with (format csv)""";
+    private static final String COPY_ALL = "outbox (id, topic, message_key, event_type, payload)";
 
     private final OutboxRepository repository;
     private final TransactionOperations<Connection> transactions;
@@ -86,7 +85,7 @@ public class Outbox {
         CopyIn.copy(jdbc.getConnection(), COPY_ALL, events.size() + " events", out -> {
             for (int i = 0; i < events.size(); i++) {
                 CloudEvent<?> event = events.get(i);
-                CopyIn.csvRow(out, event.id(), topic, event.subject(), event.type(), payloads.get(i));
+                out.row(event.id(), topic, event.subject(), event.type(), payloads.get(i));
             }
         });
         wakeRelayAfterCommit();

@@ -34,8 +34,7 @@ public class ChangeLog {
      * One COPY for a batch's changes; seqs follow the rows' order. COPY rather than {@code unnest} arrays: the
      * driver's encoding of the payloads into a text array took more of the consumer's CPU than the insert itself.
      */
-    private static final String APPEND = """
-            copy valuation_change (event_id, company_id, occurred_at, payload) from stdin with (format csv)""";
+    private static final String APPEND = "valuation_change (event_id, company_id, occurred_at, payload)";
 
     private final ChangeLogRepository entries;
     private final TransactionOperations<Connection> transactions;
@@ -69,8 +68,7 @@ public class ChangeLog {
                         CopyIn.copy(jdbc.getConnection(), APPEND, events.size() + " change log entries", out -> {
                             for (int i = 0; i < events.size(); i++) {
                                 CloudEvent<ValuationChanged> event = events.get(i);
-                                CopyIn.csvRow(out, event.id(), event.data().companyId(), event.time(),
-                                        payloads.get(i));
+                                out.row(event.id(), event.data().companyId(), event.time(), payloads.get(i));
                             }
                         });
                     }
