@@ -1,6 +1,6 @@
 // A company's page: its rounds (native amount and USD, investors with leads), its valuation history against the
 // USD 1B unicorn line, and its unicorn status as valuation-service states it.
-import { askForKey, getJson, setUpKeyDialog } from './api.js';
+import { ApiError, askForKey, getJson, setUpKeyDialog } from './api.js';
 import { date, fillName, label, money } from './format.js';
 import { draw, fillTable, PALETTE } from './charts.js';
 
@@ -77,20 +77,32 @@ async function loadStatus(id) {
 }
 
 async function loadValuations(id) {
-  const history = await getJson(`api/companies/${id}/valuations`);
+  // a company with no valuation yet has no history: 404, shown as an empty one
+  const history = await getJson(`api/companies/${id}/valuations`).catch((error) => {
+    if (error instanceof ApiError && error.status === 404) {
+      return { points: [] };
+    }
+    throw error;
+  });
   const points = history.points;
   const active = points.filter((point) => point.active);
   const current = active.length ? active.reduce((latest, point) => (point.asOf >= latest.asOf ? point : latest)) : null;
   $('company-valuation').textContent = current ? `${money(current.usd)} (as of ${date(current.asOf)})` : 'none known';
-  fillTable($('table-valuations'), points.map((point) => [date(point.asOf), money(point.usd, 'USD', false),
-    label(point.direction), label(point.basis), [label(point.causeType), point.source].filter(Boolean).join(': ')]));
-  const top = Math.max(UNICORN_LINE_USD * 1.2, ...active.map((point) => Number(point.usd)));
+  const rows = points.map((point) => [date(point.asOf), money(point.usd, 'USD', false),
+    label(point.direction), label(point.basis), [label(point.causeType), point.source].filter(Boolean).join(': ')]);
+  fillTable($('table-valuations'), rows.length ? rows : [['No valuation known', '', '', '', '']]);
+  // a short history would get an axis of hours: show at least a year around it, in months
+  const times = active.map((point) => Date.parse(`${point.asOf}T00:00:00Z`));
+  const halfYear = 183 * 24 * 3600 * 1000;
+  const span = times.length ? { min: Math.min(...times) - halfYear, max: Math.max(...times) + halfYear } : {};
   await draw($('chart-valuations'), {
     color: PALETTE,
     tooltip: { trigger: 'axis', valueFormatter: (value) => money(value) },
     grid: { left: 80, right: 40, top: 30, bottom: 40 },
-    xAxis: { type: 'time' },
-    yAxis: { type: 'value', max: Math.ceil(top * 1.05), axisLabel: { formatter: (value) => money(value) } },
+    xAxis: { type: 'time', ...span, minInterval: 30 * 24 * 3600 * 1000, axisLabel: { formatter: '{yyyy}-{MM}' } },
+    // the unicorn line stays in view even for a company far below it
+    yAxis: { type: 'value', max: (extent) => (extent.max < UNICORN_LINE_USD * 1.2 ? UNICORN_LINE_USD * 1.2 : null),
+      axisLabel: { formatter: (value) => money(value) } },
     series: [{
       type: 'line',
       name: 'Valuation',
