@@ -7,11 +7,12 @@ import { apiKey, call } from './api.js';
 const STREAM = 'api/valuation-changes/stream';
 const MAX_REMEMBERED = 5000;
 
-export function startFeed({ onChange, onStatus }) {
+export function startFeed({ onChange, onStatus, onResumed }) {
   const seen = new Set();
   let lastEventId = null;
   let source = null;
   let retryMillis = 1000;
+  let dropped = false;
 
   const status = (text) => onStatus && onStatus(text);
 
@@ -21,6 +22,10 @@ export function startFeed({ onChange, onStatus }) {
     }
     if (type === 'ready') {
       retryMillis = 1000;
+      if (dropped && onResumed) {
+        onResumed();
+      }
+      dropped = false;
       document.body.dataset.feed = 'live';
       status('live');
       return;
@@ -49,6 +54,7 @@ export function startFeed({ onChange, onStatus }) {
   }
 
   function reconnectLater() {
+    dropped = true;
     document.body.dataset.feed = 'reconnecting';
     status('reconnecting …');
     setTimeout(connect, retryMillis);
@@ -69,6 +75,7 @@ export function startFeed({ onChange, onStatus }) {
         source = null;
         reconnectLater();
       } else {
+        dropped = true;
         document.body.dataset.feed = 'reconnecting';
         status('reconnecting …');
       }

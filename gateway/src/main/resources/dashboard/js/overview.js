@@ -41,11 +41,13 @@ function restoreFilterFields() {
   filterNames.forEach((name) => { $(name).value = values[name]; });
 }
 
-function showError(where, error) {
+/** Says what failed to load just before the part it belongs to, leaving the part itself in place for a retry. */
+function showError(part, error) {
   const note = document.createElement('p');
-  note.className = 'error';
-  note.textContent = error instanceof ApiError ? `Could not load: ${error.message}` : `Could not load: ${error}`;
-  where.replaceChildren(note);
+  note.className = 'error load-error';
+  note.setAttribute('role', 'alert');
+  note.textContent = `Could not load: ${error instanceof ApiError ? error.message : error}`;
+  part.before(note);
 }
 
 // ---- headline figures -------------------------------------------------------------------------------------------
@@ -270,12 +272,9 @@ function refreshSoon() {
 
 // ---- wiring -----------------------------------------------------------------------------------------------------
 
-function section(id) {
-  return $(id).closest('figure') || $(id).closest('section');
-}
-
 async function loadEverything(first) {
   const values = filters();
+  document.querySelectorAll('.load-error').forEach((note) => note.remove());
   try {
     await loadFigures();
   } catch (error) {
@@ -284,11 +283,11 @@ async function loadEverything(first) {
   const guarded = (promise, where) => promise.catch((error) => showError(where, error));
   const scenario = first ? await loadScenarios() : $('scenario').value;
   await Promise.all([
-    guarded(loadQuarters(values), section('chart-quarters')),
-    guarded(loadBreakdown('layer', label), section('chart-layers')),
-    guarded(loadCountries(), section('chart-countries')),
-    guarded(loadUnicorns(values), $('unicorns-excluded')),
-    guarded(loadProjection(scenario), $('warnings')),
+    guarded(loadQuarters(values), $('chart-quarters')),
+    guarded(loadBreakdown('layer', label), $('chart-layers')),
+    guarded(loadCountries(), $('chart-countries')),
+    guarded(loadUnicorns(values), $('unicorns')),
+    guarded(loadProjection(scenario), $('chart-market-size')),
   ]);
 }
 
@@ -333,13 +332,15 @@ function start() {
     const params = new URLSearchParams(location.search);
     params.set('scenario', $('scenario').value);
     history.replaceState(null, '', `?${params}`);
-    loadProjection($('scenario').value).catch((error) => showError($('warnings'), error));
+    loadProjection($('scenario').value).catch((error) => showError($('chart-market-size'), error));
   });
   setUpDownloads();
   setUpRecordForm($('record-round'));
   loadEverything(true).finally(() => {
     startFeed({
       onStatus: (text) => { $('feed-status').textContent = text; },
+      // back after a drop: what changed meanwhile is replayed, but a refresh that failed during it is not
+      onResumed: refreshSoon,
       onChange: (event) => {
         $('feed').prepend(feedItem(event));
         refreshSoon();
