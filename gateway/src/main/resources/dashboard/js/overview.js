@@ -1,0 +1,352 @@
+// The overview: headline figures first (one call to /api/stats), then charts, unicorns, projection and the live
+// feed in parallel. Filters live in the URL so that a view can be shared as a link.
+import { ApiError, download, getJson, setUpKeyDialog, askForKey } from './api.js';
+import { count, date, fillName, label, money, percent } from './format.js';
+import { draw, fillTable, PALETTE } from './charts.js';
+import { startFeed } from './feed.js';
+import { setUpRecordForm } from './record.js';
+
+const filterNames = ['country', 'layer', 'from', 'to'];
+const countryNames = typeof Intl.DisplayNames === 'function'
+  ? new Intl.DisplayNames(navigator.languages, { type: 'region' }) : null;
+const $ = (id) => document.getElementById(id);
+
+function countryName(code) {
+  try {
+    return countryNames && code && code.length === 2 ? countryNames.of(code) : (code || '–');
+  } catch (ignored) {
+    return code;
+  }
+}
+
+/** The filters as the URL holds them. */
+function filters() {
+  const params = new URLSearchParams(location.search);
+  return Object.fromEntries(filterNames.map((name) => [name, params.get(name) || '']));
+}
+
+function query(values, names) {
+  const params = new URLSearchParams();
+  names.forEach((name) => values[name] && params.set(name, values[name]));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function restoreFilterFields() {
+  const values = filters();
+  const country = $('country');
+  if (values.country && ![...country.options].some((option) => option.value === values.country)) {
+    country.add(new Option(countryName(values.country), values.country));
+  }
+  filterNames.forEach((name) => { $(name).value = values[name]; });
+}
+
+/** Says what failed to load just before the part it belongs to, leaving the part itself in place for a retry. */
+function showError(part, error) {
+  const note = document.createElement('p');
+  note.className = 'error load-error';
+  note.setAttribute('role', 'alert');
+  note.textContent = `Could not load: ${error instanceof ApiError ? error.message : error}`;
+  part.before(note);
+}
+
+// ---- headline figures -------------------------------------------------------------------------------------------
+
+async function loadFigures() {
+  const stats = await getJson('api/stats');
+  const set = (name, text) => { document.querySelector(`[data-figure="${name}"]`).textContent = text; };
+  const funding = stats.funding;
+  const unicorns = stats.unicorns;
+  const market = stats.market;
+  set('rounds', funding ? count(funding.rounds) : 'unavailable');
+  set('usd-raised', funding ? money(funding.usdRaised) : 'unavailable');
+  set('unicorns', unicorns ? count(unicorns.count) : 'unavailable');
+  set('unicorn-valuation', unicorns ? money(unicorns.totalValuationUsd) : 'unavailable');
+  set('market-2030', market ? `${money(market.size2030.cny, 'CNY')} (${money(market.size2030.usd)})` : 'unavailable');
+  const notes = [];
+  if (funding && funding.undisclosedRounds) {
+    notes.push(`${count(funding.undisclosedRounds)} undisclosed and ${count(funding.approximateRounds)} approximate `
+      + 'rounds: the USD raised counts disclosed amounts only.');
+  }
+  if (market) {
+    notes.push(`Market in 2030: ${label(market.scenario)} scenario.`);
+  }
+  if (stats.degraded && stats.degraded.length) {
+    notes.push(`Missing now: ${stats.degraded.map((part) => `${part} (${stats.degradedReasons[part]})`).join(', ')}.`);
+  }
+  $('figures-note').textContent = notes.join(' ');
+  if (document.body.dataset.figures !== 'shown') {
+    document.body.dataset.figures = 'shown';
+    performance.mark('figures-shown');
+  }
+  return stats;
+}
+
+// ---- funding charts ---------------------------------------------------------------------------------------------
+
+function bucketRows(shares, keyLabel) {
+  return shares.map((share) => [keyLabel(share.key), count(share.count), money(share.usd), percent(share.pct)]);
+}
+
+async function loadQuarters(values) {
+  const data = await getJson('api/market/shares?by=quarter');
+  // The shares cover every quarter; the period filter narrows what is shown to the quarters it touches.
+  const first = values.from ? quarterOf(values.from) : '';
+  const last = values.to ? quarterOf(values.to) : '';
+  const shares = data.shares.filter((share) => (!first || share.key >= first) && (!last || share.key <= last))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  fillTable($('table-quarters'), bucketRows(shares, (key) => key));
+  await draw($('chart-quarters'), {
+    color: PALETTE,
+    tooltip: { trigger: 'axis', valueFormatter: (value) => money(value) },
+    grid: { left: 70, right: 20, top: 20, bottom: 40 },
+    xAxis: { type: 'category', data: shares.map((share) => share.key) },
+    yAxis: { type: 'value', axisLabel: { formatter: (value) => money(value) } },
+    series: [{ type: 'bar', name: 'USD', data: shares.map((share) => Number(share.usd)) }],
+  });
+}
+
+function quarterOf(isoDate) {
+  const [year, month] = isoDate.split('-').map(Number);
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+async function loadBreakdown(by, keyLabel) {
+  const data = await getJson(`api/market/shares?by=${by}`);
+  const shares = [...data.shares].sort((a, b) => Number(b.usd) - Number(a.usd));
+  fillTable($(`table-${by === 'layer' ? 'layers' : 'countries'}`), bucketRows(shares, keyLabel));
+  await draw($(`chart-${by === 'layer' ? 'layers' : 'countries'}`), {
+    color: PALETTE,
+    tooltip: { trigger: 'item', valueFormatter: (value) => money(value) },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [{
+      type: 'pie',
+      radius: ['35%', '65%'],
+      center: ['50%', '45%'],
+      label: { formatter: '{b}: {d}%' },
+      data: shares.map((share) => ({ name: keyLabel(share.key), value: Number(share.usd) })),
+    }],
+  });
+  return shares;
+}
+
+async function loadCountries() {
+  const shares = await loadBreakdown('country', countryName);
+  // the country filter offers the countries that have rounds
+  const select = $('country');
+  const current = filters().country;
+  const options = shares.map((share) => share.key).sort()
+    .map((code) => new Option(`${countryName(code)} (${code})`, code));
+  select.replaceChildren(new Option('All countries', ''), ...options);
+  if (current && !shares.some((share) => share.key === current)) {
+    select.add(new Option(countryName(current), current));
+  }
+  select.value = current;
+}
+
+// ---- unicorns ---------------------------------------------------------------------------------------------------
+
+async function loadUnicorns(values) {
+  const data = await getJson(`api/unicorns${query(values, ['country', 'layer'])}`);
+  const body = $('unicorns').tBodies[0];
+  body.replaceChildren(...data.items.map((unicorn, index) => {
+    const row = document.createElement('tr');
+    row.dataset.companyId = unicorn.companyId;
+    const cells = ['rank', 'name', 'status', 'valuation', 'joined'].map((name) => {
+      const cell = document.createElement(name === 'name' ? 'th' : 'td');
+      cell.className = name;
+      row.append(cell);
+      return cell;
+    });
+    cells[0].textContent = count(index + 1);
+    cells[1].scope = 'row';
+    const link = document.createElement('a');
+    link.href = `company.html?id=${encodeURIComponent(unicorn.companyId)}`;
+    cells[1].append(fillName(link, unicorn.name, unicorn.localName));
+    cells[2].textContent = label(unicorn.status);
+    cells[3].textContent = money(unicorn.usd);
+    cells[3].title = money(unicorn.usd, 'USD', false);
+    cells[4].textContent = date(unicorn.joinedOn);
+    return row;
+  }));
+  if (!data.items.length) {
+    const row = body.insertRow();
+    const cell = row.insertCell();
+    cell.colSpan = 5;
+    cell.textContent = 'No unicorn matches the filters.';
+  }
+  const excluded = data.excluded || [];
+  $('unicorns-excluded').textContent = excluded.length
+    ? `Not counted: ${excluded.map((item) => `${item.name} (${item.reason})`).join('; ')}.` : '';
+}
+
+// ---- projection -------------------------------------------------------------------------------------------------
+
+const MODELS = ['MAAS', 'PAY_PER_OUTPUT', 'SUBSCRIPTION', 'MODEL_TRAINING', 'OTHER'];
+
+async function loadScenarios() {
+  const select = $('scenario');
+  const wanted = new URLSearchParams(location.search).get('scenario') || 'BASE';
+  let names = ['BASE'];
+  try {
+    const assumptions = await getJson('api/market/assumptions');
+    names = Object.keys(assumptions.assumptions.scenarios || { BASE: 1 });
+  } catch (error) {
+    console.warn('no scenarios', error);
+  }
+  select.replaceChildren(...names.map((name) => new Option(label(name), name)));
+  select.value = names.includes(wanted) ? wanted : names.includes('BASE') ? 'BASE' : names[0];
+  return select.value;
+}
+
+async function loadProjection(scenario) {
+  const projection = await getJson(`api/market/projections?from=2023&to=2030&scenario=${encodeURIComponent(scenario)}`);
+  const years = projection.years;
+  const warnings = projection.warnings || [];
+  $('warnings').replaceChildren(...(warnings.length ? warnings : ['The projection carries no warnings.'])
+    .map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  fillTable($('table-market-size'), years.map((year) => [String(year.year), money(year.sizeCny, 'CNY'),
+    money(year.sizeUsd), (year.stages || []).map(label).join(', ')]));
+  const models = MODELS.filter((model) => years.some((year) => year.shares && year.shares[model] !== undefined));
+  const head = $('table-model-shares').tHead;
+  head.replaceChildren(head.insertRow());
+  ['Year', ...models.map(label)].forEach((text) => {
+    const cell = document.createElement('th');
+    cell.scope = 'col';
+    cell.textContent = text;
+    head.rows[0].append(cell);
+  });
+  fillTable($('table-model-shares'), years.map((year) => [String(year.year),
+    ...models.map((model) => percent(year.shares[model]))]));
+  const labels = years.map((year) => String(year.year));
+  await Promise.all([
+    draw($('chart-market-size'), {
+      color: PALETTE,
+      tooltip: { trigger: 'axis', valueFormatter: (value) => money(value, 'CNY') },
+      grid: { left: 80, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: 'category', data: labels },
+      yAxis: { type: 'value', axisLabel: { formatter: (value) => money(value, 'CNY') } },
+      series: [{ type: 'line', name: 'CNY', areaStyle: { opacity: 0.15 },
+        data: years.map((year) => Number(year.sizeCny)) }],
+    }),
+    draw($('chart-model-shares'), {
+      color: PALETTE,
+      tooltip: { trigger: 'axis', valueFormatter: (value) => percent(value) },
+      legend: { bottom: 0 },
+      grid: { left: 50, right: 20, top: 20, bottom: 70 },
+      xAxis: { type: 'category', data: labels },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      series: models.map((model) => ({ type: 'bar', stack: 'shares', name: label(model),
+        data: years.map((year) => Number(year.shares[model])) })),
+    }),
+  ]);
+}
+
+// ---- feed -------------------------------------------------------------------------------------------------------
+
+function feedItem(event) {
+  const change = event.data || {};
+  const item = document.createElement('li');
+  item.dataset.eventId = event.id;
+  const name = document.createElement('a');
+  name.href = `company.html?id=${encodeURIComponent(change.companyId)}`;
+  name.textContent = change.companyName;
+  const move = change.changePct === null || change.changePct === undefined ? 'first valuation'
+    : `${Number(change.changePct) >= 0 ? '+' : ''}${percent(change.changePct)}`;
+  const transition = change.transition === 'ENTERED' ? ', joined the unicorns'
+    : change.transition === 'LEFT' ? `, left the unicorns (${label(change.leftReason)})` : '';
+  item.append(name, `: ${money(change.previousUsd)} → ${money(change.currentUsd)} (${move})${transition}`);
+  const when = document.createElement('time');
+  when.dateTime = change.asOf || '';
+  when.textContent = ` as of ${date(change.asOf)}`;
+  item.append(when);
+  return item;
+}
+
+let refreshTimer = null;
+/** A change moves the overview: refresh what it touches, at most every 300 ms in a burst. */
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => loadEverything(false), 300);
+}
+
+// ---- wiring -----------------------------------------------------------------------------------------------------
+
+async function loadEverything(first) {
+  const values = filters();
+  document.querySelectorAll('.load-error').forEach((note) => note.remove());
+  try {
+    await loadFigures();
+  } catch (error) {
+    $('figures-note').textContent = `The figures could not be loaded: ${error.message}`;
+  }
+  const guarded = (promise, where) => promise.catch((error) => showError(where, error));
+  const scenario = first ? await loadScenarios() : $('scenario').value;
+  await Promise.all([
+    guarded(loadQuarters(values), $('chart-quarters')),
+    guarded(loadBreakdown('layer', label), $('chart-layers')),
+    guarded(loadCountries(), $('chart-countries')),
+    guarded(loadUnicorns(values), $('unicorns')),
+    guarded(loadProjection(scenario), $('chart-market-size')),
+  ]);
+}
+
+function applyFilters(event) {
+  event.preventDefault();
+  const params = new URLSearchParams(location.search);
+  filterNames.forEach((name) => {
+    const value = $(name).value;
+    if (value) {
+      params.set(name, value);
+    } else {
+      params.delete(name);
+    }
+  });
+  const search = params.toString();
+  history.pushState(null, '', search ? `?${search}` : location.pathname);
+  loadEverything(false);
+}
+
+function setUpDownloads() {
+  $('download-rounds').addEventListener('click', (event) => {
+    event.preventDefault();
+    download(`api/funding-events${query(filters(), filterNames)}`, 'funding-events.csv').catch(alertFailure);
+  });
+  $('download-unicorns').addEventListener('click', (event) => {
+    event.preventDefault();
+    download(`api/unicorns${query(filters(), ['country', 'layer'])}`, 'unicorns.csv').catch(alertFailure);
+  });
+}
+
+function alertFailure(error) {
+  $('figures-note').textContent = `The download failed: ${error.message}`;
+}
+
+function start() {
+  setUpKeyDialog();
+  restoreFilterFields();
+  $('api-key-open').addEventListener('click', () => askForKey(''));
+  $('filters').addEventListener('submit', applyFilters);
+  window.addEventListener('popstate', () => { restoreFilterFields(); loadEverything(false); });
+  $('scenario').addEventListener('change', () => {
+    const params = new URLSearchParams(location.search);
+    params.set('scenario', $('scenario').value);
+    history.replaceState(null, '', `?${params}`);
+    loadProjection($('scenario').value).catch((error) => showError($('chart-market-size'), error));
+  });
+  setUpDownloads();
+  setUpRecordForm($('record-round'));
+  loadEverything(true).finally(() => {
+    startFeed({
+      onStatus: (text) => { $('feed-status').textContent = text; },
+      // back after a drop: what changed meanwhile is replayed, but a refresh that failed during it is not
+      onResumed: refreshSoon,
+      onChange: (event) => {
+        $('feed').prepend(feedItem(event));
+        refreshSoon();
+      },
+    });
+  });
+}
+
+start();
