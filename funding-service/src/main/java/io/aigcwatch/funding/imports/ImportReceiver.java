@@ -20,10 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes an upload as it streams in and stages its rows with {@code COPY ... FROM STDIN}, so a file of any size
@@ -60,7 +60,7 @@ class ImportReceiver {
 
     private ImportJob stage(ImportJob job, RoundBatch.Format format, InputStream body, Connection connection) {
         long[] rows = {0};
-        List<List<String>> header = new ArrayList<>(1);
+        AtomicReference<List<String>> header = new AtomicReference<>();
         try {
             String jobId = job.id().toString();
             CopyIn.copy(connection, COPY, "import " + job.id(), out -> {
@@ -70,7 +70,7 @@ class ImportReceiver {
                 };
                 Reader text = utf8(body);
                 if (format == RoundBatch.Format.CSV) {
-                    header.add(splitter.csv(text, sink));
+                    header.set(splitter.csv(text, sink));
                 } else {
                     splitter.ndjson(text, sink);
                 }
@@ -82,8 +82,8 @@ class ImportReceiver {
             throw tooLarge(e).orElseThrow(() -> e);
         }
         Instant now = clock.instant();
-        ImportJob queued = new ImportJob(job.id(), ImportState.QUEUED, job.format(),
-                header.isEmpty() ? null : header.get(0), rows[0], 0, 0, 0, 0, 0, null, job.receivedAt(), null, null, now);
+        ImportJob queued = new ImportJob(job.id(), ImportState.QUEUED, job.format(), header.get(), rows[0], 0, 0, 0, 0,
+                0, null, job.receivedAt(), null, null, now);
         jobs.update(queued);
         LOG.info("Import {} received: {} rows of {}", job.id(), rows[0], format);
         return queued;

@@ -38,7 +38,8 @@ final class HeaderScan {
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 JsonToken token = parser.nextToken();
                 if (field.equals("data")) {
-                    if (attributesRead == ALL_ATTRIBUTES && id != null && source != null && type != null) {
+                    // a bit is set only for a string, so id, source and type are there
+                    if (attributesRead == ALL_ATTRIBUTES) {
                         return Optional.of(new EventHeader(specversion, id, source, type, subject, contentType));
                     }
                     parser.skipChildren();

@@ -86,8 +86,7 @@ public final class CopyIn {
                 }
                 String text = cell instanceof BigDecimal number ? number.toPlainString() : cell.toString();
                 bytes.write(QUOTE);
-                bytes.write((text.indexOf(QUOTE) < 0 ? text : text.replace(QUOTE_TEXT, DOUBLED_QUOTE))
-                        .getBytes(StandardCharsets.UTF_8));
+                bytes.write(text.replace(QUOTE_TEXT, DOUBLED_QUOTE).getBytes(StandardCharsets.UTF_8));
                 bytes.write(QUOTE);
             }
             bytes.write('\n');
