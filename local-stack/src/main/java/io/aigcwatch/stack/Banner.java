@@ -14,6 +14,7 @@ final class Banner {
                 startup.toMillis() / 1000.0));
         String gateway = "http://localhost:" + config.port(Service.GATEWAY);
         line(text, "gateway", gateway + "  (public API under /api)");
+        line(text, "dashboard", gateway + "/  (open it in a browser)");
         for (Service service : Service.values()) {
             if (service.isBackend()) {
                 line(text, service.module(), "http://127.0.0.1:" + config.port(service)
