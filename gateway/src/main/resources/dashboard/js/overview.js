@@ -1,6 +1,7 @@
 // The overview: headline figures first (one call to /api/stats), then charts, unicorns, projection and the live
 // feed in parallel. Filters live in the URL so that a view can be shared as a link.
-import { ApiError, download, getJson, setUpKeyDialog, askForKey } from './api.js';
+import './shell.js';
+import { ApiError, download, getJson } from './api.js';
 import { count, date, fillName, label, money, percent } from './format.js';
 import { draw, fillTable, PALETTE } from './charts.js';
 import { startFeed } from './feed.js';
@@ -323,9 +324,7 @@ function alertFailure(error) {
 }
 
 function start() {
-  setUpKeyDialog();
   restoreFilterFields();
-  $('api-key-open').addEventListener('click', () => askForKey(''));
   $('filters').addEventListener('submit', applyFilters);
   window.addEventListener('popstate', () => { restoreFilterFields(); loadEverything(false); });
   $('scenario').addEventListener('change', () => {

@@ -1,11 +1,9 @@
 package io.aigcwatch.contract.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigcwatch.testkit.stack.LocalStackExtension;
 import io.aigcwatch.testkit.stack.LocalStackRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -32,18 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * table, a round recorded through the API reaches it live, its filters live in the URL, and its feed survives a
  * dropped connection.
  */
-@ExtendWith({LocalStackExtension.class, BrowserExtension.class})
-class OverviewBrowserTest {
-    private final LocalStackRun stack;
-    private final Browser browser;
-    private final StackApi api;
-    private final DashboardPage page;
-
+class OverviewBrowserTest extends DashboardBrowserTestBase {
     OverviewBrowserTest(LocalStackRun stack, Browser browser) {
-        this.stack = stack;
-        this.browser = browser;
-        this.api = new StackApi(stack);
-        this.page = new DashboardPage(browser, stack.gateway());
+        super(stack, browser);
     }
 
     @BeforeEach
