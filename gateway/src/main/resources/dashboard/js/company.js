@@ -1,6 +1,7 @@
 // A company's page: its rounds (native amount and USD, investors with leads), its valuation history against the
 // USD 1B unicorn line, and its unicorn status as valuation-service states it.
-import { ApiError, askForKey, getJson, setUpKeyDialog } from './api.js';
+import './shell.js';
+import { ApiError, getJson } from './api.js';
 import { date, fillName, label, money } from './format.js';
 import { draw, fillTable, PALETTE } from './charts.js';
 
@@ -120,8 +121,6 @@ async function loadValuations(id) {
 }
 
 function start() {
-  setUpKeyDialog();
-  $('api-key-open').addEventListener('click', () => askForKey(''));
   const id = new URLSearchParams(location.search).get('id') || '';
   if (!UUID.test(id)) {
     $('company-name').textContent = 'No company chosen';

@@ -23,6 +23,17 @@ export function money(value, currency = 'USD', compact = true) {
   return moneyFormat(currency, compact).format(Number(value));
 }
 
+const countryNames = typeof Intl.DisplayNames === 'function'
+  ? new Intl.DisplayNames(navigator.languages, { type: 'region' }) : null;
+/** A country's name in the reader's language (CN: China), or its code where the browser has no name. */
+export function countryName(code) {
+  try {
+    return countryNames && code && code.length === 2 ? countryNames.of(code) : (code || '–');
+  } catch (ignored) {
+    return code;
+  }
+}
+
 const counts = new Intl.NumberFormat(locale);
 export function count(value) {
   return value === null || value === undefined ? '–' : counts.format(Number(value));

@@ -1,45 +1,18 @@
 // The overview: headline figures first (one call to /api/stats), then charts, unicorns, projection and the live
 // feed in parallel. Filters live in the URL so that a view can be shared as a link.
-import { ApiError, download, getJson, setUpKeyDialog, askForKey } from './api.js';
+import './shell.js';
+import { ApiError, download, getJson } from './api.js';
 import { count, date, fillName, label, money, percent } from './format.js';
 import { draw, fillTable, PALETTE } from './charts.js';
+import { drawFunding } from './funding.js';
+import {
+  anyFilter, describe, filters, offerChoices, restoreFilterFields, roundsQuery, setUpFilterForm, statsQuery,
+  unicornsQuery,
+} from './filters.js';
 import { startFeed } from './feed.js';
 import { setUpRecordForm } from './record.js';
 
-const filterNames = ['country', 'layer', 'from', 'to'];
-const countryNames = typeof Intl.DisplayNames === 'function'
-  ? new Intl.DisplayNames(navigator.languages, { type: 'region' }) : null;
 const $ = (id) => document.getElementById(id);
-
-function countryName(code) {
-  try {
-    return countryNames && code && code.length === 2 ? countryNames.of(code) : (code || '–');
-  } catch (ignored) {
-    return code;
-  }
-}
-
-/** The filters as the URL holds them. */
-function filters() {
-  const params = new URLSearchParams(location.search);
-  return Object.fromEntries(filterNames.map((name) => [name, params.get(name) || '']));
-}
-
-function query(values, names) {
-  const params = new URLSearchParams();
-  names.forEach((name) => values[name] && params.set(name, values[name]));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-function restoreFilterFields() {
-  const values = filters();
-  const country = $('country');
-  if (values.country && ![...country.options].some((option) => option.value === values.country)) {
-    country.add(new Option(countryName(values.country), values.country));
-  }
-  filterNames.forEach((name) => { $(name).value = values[name]; });
-}
 
 /** Says what failed to load just before the part it belongs to, leaving the part itself in place for a retry. */
 function showError(part, error) {
@@ -52,8 +25,9 @@ function showError(part, error) {
 
 // ---- headline figures -------------------------------------------------------------------------------------------
 
-async function loadFigures() {
-  const stats = await getJson('api/stats');
+/** One /api/stats call with the filters: the headline figures here, the funding charts from the same answer. */
+async function loadFigures(values) {
+  const stats = await getJson(`api/stats${statsQuery(values)}`);
   const set = (name, text) => { document.querySelector(`[data-figure="${name}"]`).textContent = text; };
   const funding = stats.funding;
   const unicorns = stats.unicorns;
@@ -64,6 +38,10 @@ async function loadFigures() {
   set('unicorn-valuation', unicorns ? money(unicorns.totalValuationUsd) : 'unavailable');
   set('market-2030', market ? `${money(market.size2030.cny, 'CNY')} (${money(market.size2030.usd)})` : 'unavailable');
   const notes = [];
+  const narrowed = describe(values);
+  if (narrowed) {
+    notes.push(`Filtered: ${narrowed}.`);
+  }
   if (funding && funding.undisclosedRounds) {
     notes.push(`${count(funding.undisclosedRounds)} undisclosed and ${count(funding.approximateRounds)} approximate `
       + 'rounds: the USD raised counts disclosed amounts only.');
@@ -82,72 +60,41 @@ async function loadFigures() {
   return stats;
 }
 
-// ---- funding charts ---------------------------------------------------------------------------------------------
+// ---- what the filters offer -------------------------------------------------------------------------------------
 
-function bucketRows(shares, keyLabel) {
-  return shares.map((share) => [keyLabel(share.key), count(share.count), money(share.usd), percent(share.pct)]);
-}
+let choicesLoaded = false;
 
-async function loadQuarters(values) {
-  const data = await getJson('api/market/shares?by=quarter');
-  // The shares cover every quarter; the period filter narrows what is shown to the quarters it touches.
-  const first = values.from ? quarterOf(values.from) : '';
-  const last = values.to ? quarterOf(values.to) : '';
-  const shares = data.shares.filter((share) => (!first || share.key >= first) && (!last || share.key <= last))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  fillTable($('table-quarters'), bucketRows(shares, (key) => key));
-  await draw($('chart-quarters'), {
-    color: PALETTE,
-    tooltip: { trigger: 'axis', valueFormatter: (value) => money(value) },
-    grid: { left: 70, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'category', data: shares.map((share) => share.key) },
-    yAxis: { type: 'value', axisLabel: { formatter: (value) => money(value) } },
-    series: [{ type: 'bar', name: 'USD', data: shares.map((share) => Number(share.usd)) }],
-  });
-}
-
-function quarterOf(isoDate) {
-  const [year, month] = isoDate.split('-').map(Number);
-  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
-async function loadBreakdown(by, keyLabel) {
-  const data = await getJson(`api/market/shares?by=${by}`);
-  const shares = [...data.shares].sort((a, b) => Number(b.usd) - Number(a.usd));
-  fillTable($(`table-${by === 'layer' ? 'layers' : 'countries'}`), bucketRows(shares, keyLabel));
-  await draw($(`chart-${by === 'layer' ? 'layers' : 'countries'}`), {
-    color: PALETTE,
-    tooltip: { trigger: 'item', valueFormatter: (value) => money(value) },
-    legend: { bottom: 0, type: 'scroll' },
-    series: [{
-      type: 'pie',
-      radius: ['35%', '65%'],
-      center: ['50%', '45%'],
-      label: { formatter: '{b}: {d}%' },
-      data: shares.map((share) => ({ name: keyLabel(share.key), value: Number(share.usd) })),
-    }],
-  });
-  return shares;
-}
-
-async function loadCountries() {
-  const shares = await loadBreakdown('country', countryName);
-  // the country filter offers the countries that have rounds
-  const select = $('country');
-  const current = filters().country;
-  const options = shares.map((share) => share.key).sort()
-    .map((code) => new Option(`${countryName(code)} (${code})`, code));
-  select.replaceChildren(new Option('All countries', ''), ...options);
-  if (current && !shares.some((share) => share.key === current)) {
-    select.add(new Option(countryName(current), current));
+/**
+ * The country and quarter selects offer every country and quarter with rounds, whatever is filtered. An unfiltered
+ * answer has them all, so most loads need no call of their own; a filtered one (a shared link) lacks some, and
+ * then the live funding shares by country and by quarter give them, once: two aggregate reads, not a second
+ * /api/stats fan-out. What a filtered answer holds is added, as a change may bring a new country.
+ */
+async function offerChoicesFrom(values, funding) {
+  if (funding && !anyFilter(values)) {
+    choicesLoaded = true;
+    offerChoices(funding.byCountry.map((bucket) => bucket.key), funding.byQuarter.map((bucket) => bucket.key));
+    return;
   }
-  select.value = current;
+  const keys = (select) => [...select.options].map((option) => option.value).filter(Boolean);
+  const countries = new Set(keys($('country')));
+  const quarters = new Set(keys($('from')));
+  if (!choicesLoaded) {
+    const [byCountry, byQuarter] = await Promise.all([getJson('api/market/shares?by=country'),
+      getJson('api/market/shares?by=quarter')]);
+    byCountry.shares.forEach((share) => countries.add(share.key));
+    byQuarter.shares.forEach((share) => quarters.add(share.key));
+    choicesLoaded = true;
+  }
+  (funding ? funding.byCountry : []).forEach((bucket) => countries.add(bucket.key));
+  (funding ? funding.byQuarter : []).forEach((bucket) => quarters.add(bucket.key));
+  offerChoices(countries, quarters);
 }
 
 // ---- unicorns ---------------------------------------------------------------------------------------------------
 
 async function loadUnicorns(values) {
-  const data = await getJson(`api/unicorns${query(values, ['country', 'layer'])}`);
+  const data = await getJson(`api/unicorns${unicornsQuery(values)}`);
   const body = $('unicorns').tBodies[0];
   body.replaceChildren(...data.items.map((unicorn, index) => {
     const row = document.createElement('tr');
@@ -275,46 +222,31 @@ function refreshSoon() {
 async function loadEverything(first) {
   const values = filters();
   document.querySelectorAll('.load-error').forEach((note) => note.remove());
+  let stats = null;
   try {
-    await loadFigures();
+    stats = await loadFigures(values);
   } catch (error) {
     $('figures-note').textContent = `The figures could not be loaded: ${error.message}`;
   }
   const guarded = (promise, where) => promise.catch((error) => showError(where, error));
+  const funding = stats ? stats.funding : null;
   const scenario = first ? await loadScenarios() : $('scenario').value;
   await Promise.all([
-    guarded(loadQuarters(values), $('chart-quarters')),
-    guarded(loadBreakdown('layer', label), $('chart-layers')),
-    guarded(loadCountries(), $('chart-countries')),
+    drawFunding(funding, showError),
+    guarded(offerChoicesFrom(values, funding), $('filters')),
     guarded(loadUnicorns(values), $('unicorns')),
     guarded(loadProjection(scenario), $('chart-market-size')),
   ]);
 }
 
-function applyFilters(event) {
-  event.preventDefault();
-  const params = new URLSearchParams(location.search);
-  filterNames.forEach((name) => {
-    const value = $(name).value;
-    if (value) {
-      params.set(name, value);
-    } else {
-      params.delete(name);
-    }
-  });
-  const search = params.toString();
-  history.pushState(null, '', search ? `?${search}` : location.pathname);
-  loadEverything(false);
-}
-
 function setUpDownloads() {
   $('download-rounds').addEventListener('click', (event) => {
     event.preventDefault();
-    download(`api/funding-events${query(filters(), filterNames)}`, 'funding-events.csv').catch(alertFailure);
+    download(`api/funding-events${roundsQuery(filters())}`, 'funding-events.csv').catch(alertFailure);
   });
   $('download-unicorns').addEventListener('click', (event) => {
     event.preventDefault();
-    download(`api/unicorns${query(filters(), ['country', 'layer'])}`, 'unicorns.csv').catch(alertFailure);
+    download(`api/unicorns${unicornsQuery(filters())}`, 'unicorns.csv').catch(alertFailure);
   });
 }
 
@@ -323,10 +255,8 @@ function alertFailure(error) {
 }
 
 function start() {
-  setUpKeyDialog();
   restoreFilterFields();
-  $('api-key-open').addEventListener('click', () => askForKey(''));
-  $('filters').addEventListener('submit', applyFilters);
+  setUpFilterForm(() => loadEverything(false));
   window.addEventListener('popstate', () => { restoreFilterFields(); loadEverything(false); });
   $('scenario').addEventListener('change', () => {
     const params = new URLSearchParams(location.search);

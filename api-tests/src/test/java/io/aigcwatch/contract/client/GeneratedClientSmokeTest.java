@@ -15,6 +15,7 @@ import io.aigcwatch.client.model.Round;
 import io.aigcwatch.client.model.RoundRequest;
 import io.aigcwatch.client.model.RoundType;
 import io.aigcwatch.client.model.Stats;
+import io.aigcwatch.client.model.StatsFilters;
 import io.aigcwatch.client.model.Unicorn;
 import io.aigcwatch.client.model.UnicornList;
 import io.aigcwatch.testkit.stack.LocalStackExtension;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,9 +66,20 @@ class GeneratedClientSmokeTest {
                 list -> list.getItems().stream().map(Unicorn::getName).anyMatch("Moonshot AI"::equals));
         assertTrue(unicorns.getCount() >= 1, unicorns::toString);
 
-        Stats stats = new SuiteApi(client).getStats();
+        SuiteApi suite = new SuiteApi(client);
+        Stats stats = suite.getStats(null, null, null, null);
         assertEquals(List.of(), stats.getDegraded(), stats::toString);
         assertNotNull(stats.getFunding(), stats::toString);
+        assertEquals(new StatsFilters(), stats.getFilters(), "no filter applied, each named as null");
+
+        // the round is Chinese, of the model layer, announced in 2024-Q1
+        Stats narrowed = suite.getStats("cn", Layer.MODEL, "2024-Q1", "2024-Q1");
+        assertEquals(List.of(), narrowed.getDegraded(), narrowed::toString);
+        assertEquals("CN", narrowed.getFilters().getCountry());
+        assertEquals(StatsFilters.LayerEnum.MODEL, narrowed.getFilters().getLayer());
+        assertEquals("2024-Q1", narrowed.getFilters().getFromQuarter());
+        assertTrue(((Number) ((Map<?, ?>) narrowed.getFunding()).get("rounds")).longValue() >= 1,
+                narrowed::toString);
     }
 
     @Test

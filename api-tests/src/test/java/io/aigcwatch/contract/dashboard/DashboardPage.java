@@ -5,6 +5,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.time.Duration;
@@ -77,6 +78,23 @@ final class DashboardPage {
                 return (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
                   .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
                 """, element));
+    }
+
+    /** The values a select offers beyond its "all" choice (the empty value), in its order. */
+    List<String> options(String selectId) {
+        return new Select(driver.findElement(By.id(selectId))).getOptions().stream()
+                .map(option -> option.getAttribute("value")).filter(value -> value != null && !value.isBlank())
+                .toList();
+    }
+
+    /** The country and quarter selects are filled from the data, just after the figures. */
+    void awaitChoices() {
+        await("filter choices").atMost(READY).until(() -> !options("country").isEmpty()
+                && !options("from").isEmpty() && !options("to").isEmpty());
+    }
+
+    String selected(String selectId) {
+        return new Select(driver.findElement(By.id(selectId))).getFirstSelectedOption().getAttribute("value");
     }
 
     List<String> unicornIds() {

@@ -1,11 +1,9 @@
 package io.aigcwatch.contract.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigcwatch.testkit.stack.LocalStackExtension;
 import io.aigcwatch.testkit.stack.LocalStackRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -32,18 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * table, a round recorded through the API reaches it live, its filters live in the URL, and its feed survives a
  * dropped connection.
  */
-@ExtendWith({LocalStackExtension.class, BrowserExtension.class})
-class OverviewBrowserTest {
-    private final LocalStackRun stack;
-    private final Browser browser;
-    private final StackApi api;
-    private final DashboardPage page;
-
+class OverviewBrowserTest extends DashboardBrowserTestBase {
     OverviewBrowserTest(LocalStackRun stack, Browser browser) {
-        this.stack = stack;
-        this.browser = browser;
-        this.api = new StackApi(stack);
-        this.page = new DashboardPage(browser, stack.gateway());
+        super(stack, browser);
     }
 
     @BeforeEach
@@ -74,9 +63,7 @@ class OverviewBrowserTest {
                     .endsWith("company.html?id=" + unicorn.path("companyId").asText()));
         }
 
-        JsonNode stats = api.get("/api/stats");
-        assertEquals(stats.path("funding").path("rounds").asLong(), page.figureDigits("rounds"));
-        assertEquals(stats.path("unicorns").path("count").asLong(), page.figureDigits("unicorns"));
+        assertFiguresMatch("");
         for (String chart : DashboardPage.OVERVIEW_CHARTS) {
             page.awaitDrawn("chart-" + chart);
             WebElement drawn = page.driver().findElement(By.id("chart-" + chart));
@@ -84,11 +71,12 @@ class OverviewBrowserTest {
             assertFalse(page.accessibleName(drawn).isBlank(), "a name for " + chart);
             assertTrue(page.rows("table-" + chart) > 0, "table alternative of " + chart);
         }
-        // the funding charts draw the live shares; a table row for each bucket the API has
-        for (Map.Entry<String, String> table : Map.of("quarter", "table-quarters", "layer", "table-layers",
-                "country", "table-countries").entrySet()) {
-            assertEquals(api.get("/api/market/shares?by=" + table.getKey()).path("shares").size(),
-                    page.rows(table.getValue()), table.getValue());
+        // the funding charts draw the funding part of /api/stats: a table row for each bucket it has
+        for (Map.Entry<String, String> table : Map.of("byQuarter", "table-quarters", "byLayer", "table-layers",
+                "byCountry", "table-countries").entrySet()) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(
+                    api.get("/api/stats").path("funding").path(table.getKey()).size(), page.rows(table.getValue()),
+                    table.getValue()));
         }
         assertFalse(page.driver().findElements(By.cssSelector("#warnings li")).isEmpty(),
                 "the projection's warnings are shown beside it");
@@ -115,16 +103,69 @@ class OverviewBrowserTest {
     }
 
     @Test
+    void aFilterNarrowsTheFundingAndUnicornFiguresToWhatTheApiSaysForIt() throws Exception {
+        JsonNode funding = api.get("/api/stats").path("funding");
+        Map.Entry<String, String> filter = narrowingFilter(funding);
+        String name = filter.getKey();
+        String query = "?" + name + "=" + filter.getValue();
+        page.openOverview("");
+        page.awaitChoices();
+        List<String> everyCountry = page.options("country");
+
+        new Select(page.driver().findElement(By.id(name))).selectByValue(filter.getValue());
+        page.driver().findElement(By.id("apply-filters")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> page.driver().getCurrentUrl().contains(query.substring(1)));
+        assertFiguresMatch(query);
+        assertTrue(page.figureDigits("rounds") < api.get("/api/stats").path("funding").path("rounds").asLong(),
+                "fewer rounds than unfiltered under " + query);
+        String table = name.equals("country") ? "table-countries" : "table-layers";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(1, page.rows(table),
+                table + " shows the one " + name));
+
+        // a shared link with a period: the funding figures cover its quarters, the unicorn figures do not care
+        List<String> quarters = page.options("from");
+        String quarter = quarters.get(quarters.size() / 2);
+        page.openOverview(query + "&from=" + quarter + "&to=" + quarter);
+        assertFiguresMatch(query + "&fromQuarter=" + quarter + "&toQuarter=" + quarter);
+        assertEquals(api.get("/api/stats" + query).path("unicorns").path("count").asLong(),
+                page.figureDigits("unicorns"), "the period does not narrow the unicorns");
+        await("a filtered view still offers every country and quarter with rounds").atMost(Duration.ofSeconds(10))
+                .until(() -> page.options("country").containsAll(everyCountry)
+                        && page.options("from").containsAll(quarters) && page.options("to").containsAll(quarters));
+    }
+
+    /**
+     * A country, else a layer, with fewer rounds than all (the seed's rounds are all Chinese, so on the seed it is a
+     * layer): a filter that must visibly narrow the figures.
+     */
+    private static Map.Entry<String, String> narrowingFilter(JsonNode funding) {
+        long all = funding.path("rounds").asLong();
+        for (Map.Entry<String, String> buckets : List.of(Map.entry("country", "byCountry"),
+                Map.entry("layer", "byLayer"))) {
+            for (JsonNode bucket : funding.path(buckets.getValue())) {
+                if (bucket.path("rounds").asLong() < all) {
+                    return Map.entry(buckets.getKey(), bucket.path("key").asText());
+                }
+            }
+        }
+        throw new AssertionError("no country or layer has fewer rounds than all: nothing to narrow " + funding);
+    }
+
+    @Test
     void aReloadKeepsTheFiltersAndTheScenario() throws Exception {
         page.openOverview("");
+        page.awaitChoices();
         Select country = new Select(page.driver().findElement(By.id("country")));
         Select layer = new Select(page.driver().findElement(By.id("layer")));
-        String countryCode = firstRealOption(country);
-        String layerName = firstRealOption(layer);
+        String countryCode = page.options("country").get(0);
+        String layerName = page.options("layer").get(0);
+        List<String> quarters = page.options("from");
+        String first = quarters.get(0);
+        String last = quarters.get(quarters.size() - 1);
         country.selectByValue(countryCode);
         layer.selectByValue(layerName);
-        setDate("from", "2020-01-01");
-        setDate("to", "2030-12-31");
+        new Select(page.driver().findElement(By.id("from"))).selectByValue(first);
+        new Select(page.driver().findElement(By.id("to"))).selectByValue(last);
         page.driver().findElement(By.id("apply-filters")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> page.driver().getCurrentUrl().contains("country=" + countryCode));
         Select scenario = new Select(page.driver().findElement(By.id("scenario")));
@@ -134,21 +175,18 @@ class OverviewBrowserTest {
         scenario.selectByValue(other);
         await().atMost(Duration.ofSeconds(10)).until(() -> page.driver().getCurrentUrl().contains("scenario=" + other));
         String shared = page.driver().getCurrentUrl();
-        for (String kept : List.of("layer=" + layerName, "from=2020-01-01", "to=2030-12-31")) {
+        for (String kept : List.of("layer=" + layerName, "from=" + first, "to=" + last)) {
             assertTrue(shared.contains(kept), shared + " lacks " + kept);
         }
 
         page.driver().navigate().refresh();
         page.awaitFiguresShown();
         assertEquals(shared, page.driver().getCurrentUrl());
-        assertEquals(countryCode, new Select(page.driver().findElement(By.id("country"))).getFirstSelectedOption()
-                .getAttribute("value"));
-        assertEquals(layerName, new Select(page.driver().findElement(By.id("layer"))).getFirstSelectedOption()
-                .getAttribute("value"));
-        assertEquals("2020-01-01", page.driver().findElement(By.id("from")).getAttribute("value"));
-        assertEquals("2030-12-31", page.driver().findElement(By.id("to")).getAttribute("value"));
-        assertEquals(other, new Select(page.driver().findElement(By.id("scenario"))).getFirstSelectedOption()
-                .getAttribute("value"));
+        assertEquals(countryCode, page.selected("country"));
+        assertEquals(layerName, page.selected("layer"));
+        assertEquals(first, page.selected("from"));
+        assertEquals(last, page.selected("to"));
+        assertEquals(other, page.selected("scenario"));
         page.awaitDrawn("chart-model-shares");
     }
 
@@ -200,16 +238,12 @@ class OverviewBrowserTest {
         return page.feedItems().stream().filter(item -> item.getText().contains(company)).count();
     }
 
-    private void setDate(String id, String isoDate) {
-        // a date input takes what a user picks as yyyy-mm-dd whatever the locale shows; typing it would depend on it
-        page.driver().executeScript("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
-                + " input.dispatchEvent(new Event('input', {bubbles: true}));"
-                + " input.dispatchEvent(new Event('change', {bubbles: true}));", id, isoDate);
-    }
-
-    private static String firstRealOption(Select select) {
-        return select.getOptions().stream().map(option -> option.getAttribute("value"))
-                .filter(value -> value != null && !value.isBlank()).findFirst()
-                .orElseThrow(() -> new AssertionError("no option to filter by"));
+    /** The headline figures show what /api/stats answers for {@code query}, once the page has caught up with it. */
+    private void assertFiguresMatch(String query) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode stats = api.get("/api/stats" + query);
+            assertEquals(stats.path("funding").path("rounds").asLong(), page.figureDigits("rounds"), query);
+            assertEquals(stats.path("unicorns").path("count").asLong(), page.figureDigits("unicorns"), query);
+        });
     }
 }

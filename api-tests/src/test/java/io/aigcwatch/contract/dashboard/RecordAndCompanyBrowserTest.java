@@ -1,10 +1,8 @@
 package io.aigcwatch.contract.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigcwatch.testkit.stack.LocalStackExtension;
 import io.aigcwatch.testkit.stack.LocalStackRun;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,18 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link OverviewBrowserTest}: the round form and the key dialog it opens, by keyboard alone, the form's field errors
  * from the API's problem+json, and a company page with its valuation history.
  */
-@ExtendWith({LocalStackExtension.class, BrowserExtension.class})
-class RecordAndCompanyBrowserTest {
-    private final LocalStackRun stack;
-    private final Browser browser;
-    private final StackApi api;
-    private final DashboardPage page;
-
+class RecordAndCompanyBrowserTest extends DashboardBrowserTestBase {
     RecordAndCompanyBrowserTest(LocalStackRun stack, Browser browser) {
-        this.stack = stack;
-        this.browser = browser;
-        this.api = new StackApi(stack);
-        this.page = new DashboardPage(browser, stack.gateway());
+        super(stack, browser);
     }
 
     /**

@@ -45,7 +45,11 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
                                        (2, 'quarter', extract(year from r.announced_on)::int || '-Q'
                                                       || extract(quarter from r.announced_on)::int),
                                        (3, 'layer', c.layer::text),
-                                       (4, 'country', c.country::text)) as d (position, dimension, bucket)
+                                       (4, 'country', c.country::text),
+                                       (5, 'cell', extract(year from r.announced_on)::int || '-Q'
+                                                   || extract(quarter from r.announced_on)::int
+                                                   || '|' || c.layer::text || '|' || c.country::text))
+                                 as d (position, dimension, bucket)
             """;
 
     String STATS_GROUPED = """
@@ -65,7 +69,8 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
      * row ({@code on conflict do update}), so concurrent writers never lose one another's counts; every writer takes
      * the 'total' row first, so they queue on it in one order and never deadlock. An undisclosed amount adds nothing
      * to {@code usd_raised}; an approximate one adds its value, or the midpoint of its range when it gives only low
-     * and high (as V5's backfill does).
+     * and high (as V5's backfill does). The 'cell' rows (quarter|layer|country, V7) that filtered reads sum are kept
+     * by this same statement, after the others in the same lock order.
      */
     @Query(value = STATS_FROM_ROUNDS + "where r.id in (:ids)" + STATS_GROUPED, nativeQuery = true)
     void addToStats(Collection<UUID> ids, int sign);
@@ -79,6 +84,36 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
             from funding_stat
             where dimension = 'total' or rounds > 0""", nativeQuery = true)
     List<StatsRow> stats();
+
+    /**
+     * The totals of the rounds of one country and/or layer announced within a span of quarters, each part optional
+     * (null), in {@link #stats}'s shape: summed from the 'cell' rows that match, a few thousand at most, never from
+     * rounds. The grouping set {@code ()} always gives the total row, zeros when no cell matches.
+     */
+    @Query(value = """
+            with cell as (
+                select split_part(bucket, '|', 1) as quarter, split_part(bucket, '|', 2) as layer,
+                       split_part(bucket, '|', 3) as country,
+                       rounds, approximate_rounds, undisclosed_rounds, usd_raised
+                from funding_stat
+                where dimension = 'cell' and rounds > 0)
+            select case when grouping(quarter) = 0 then 'quarter'
+                        when grouping(layer) = 0 then 'layer'
+                        when grouping(country) = 0 then 'country'
+                        else 'total' end as dimension,
+                   coalesce(quarter, layer, country) as bucket,
+                   coalesce(sum(rounds), 0)::bigint as rounds,
+                   coalesce(sum(approximate_rounds), 0)::bigint as approximate_rounds,
+                   coalesce(sum(undisclosed_rounds), 0)::bigint as undisclosed_rounds,
+                   coalesce(sum(usd_raised), 0) as usd_raised
+            from cell
+            where (cast(:country as text) is null or country = cast(:country as text))
+              and (cast(:layer as text) is null or layer = cast(:layer as text))
+              and (cast(:fromQuarter as text) is null or quarter >= cast(:fromQuarter as text))
+              and (cast(:toQuarter as text) is null or quarter <= cast(:toQuarter as text))
+            group by grouping sets ((quarter), (layer), (country), ())""", nativeQuery = true)
+    List<StatsRow> filteredStats(@Nullable String country, @Nullable String layer, @Nullable String fromQuarter,
+                                 @Nullable String toQuarter);
 
     @Introspected
     record StatsRow(String dimension, @Nullable String bucket, long rounds, long approximateRounds,

@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Uploads a file to {@code POST /imports} and waits for its job, as a client of the API would. */
-final class Imports {
-    static final String CSV_HEADER = "company,company_local_name,country,layer,segments,round,announced_on,currency,"
+public final class Imports {
+    public static final String CSV_HEADER = "company,company_local_name,country,layer,segments,round,announced_on,currency,"
             + "precision,amount,amount_low,amount_high,post_money_valuation,post_money_valuation_currency,"
             + "lead_investors,other_investors,source,distinct_round\n";
 
@@ -39,7 +39,7 @@ final class Imports {
     }
 
     /** Uploads, expects 202, and returns the job once it is DONE. */
-    static Map<String, Object> importAndWait(Http http, URI base, String contentType, String file) {
+    public static Map<String, Object> importAndWait(Http http, URI base, String contentType, String file) {
         HttpResponse<String> accepted = upload(base, contentType, HttpRequest.BodyPublishers.ofString(file));
         assertEquals(202, accepted.statusCode(), accepted.body());
         String location = accepted.headers().firstValue("Location").orElseThrow();
@@ -59,7 +59,7 @@ final class Imports {
         return job.get();
     }
 
-    static long number(Map<String, Object> job, String field) {
+    public static long number(Map<String, Object> job, String field) {
         return ((Number) job.get(field)).longValue();
     }
 }

@@ -1,6 +1,8 @@
 package io.aigcwatch.funding.round;
 
 import io.aigcwatch.funding.Http;
+import io.aigcwatch.funding.imports.Imports;
+import io.aigcwatch.kit.stats.StatsFilter;
 import io.aigcwatch.testkit.RealInfraExtension;
 import io.aigcwatch.testkit.TestInfra;
 import io.micronaut.core.type.Argument;
@@ -25,6 +27,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code /funding-stats} from the kept totals says exactly what the scan of the rounds said, after records,
- * corrections (of amount, precision, date and company) and retractions, and its query reads no round.
+ * corrections (of amount, precision, date and company), retractions and a bulk import, whole and narrowed by
+ * country, layer and quarters (from the kept cells), and neither query reads a round.
  */
 @ExtendWith(RealInfraExtension.class)
 @MicronautTest(transactional = false)
@@ -49,7 +53,7 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
                        c.layer::text as layer,
                        c.country::text as country
                 from funding_round r join company c on c.id = r.company_id
-                where r.status = 'ACTIVE')
+                where r.status = 'ACTIVE' %s)
             select case when grouping(quarter) = 0 then 'quarter'
                         when grouping(layer) = 0 then 'layer'
                         when grouping(country) = 0 then 'country'
@@ -61,6 +65,16 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
                    coalesce(sum(usd), 0) as usd_raised
             from counted
             group by grouping sets ((quarter), (layer), (country), ())""";
+
+    /** Filters that each match some rounds, some none, and one of each kind alone. */
+    private static final List<StatsFilter> FILTERS = List.of(
+            StatsFilter.parse("CN", null, null, null),
+            StatsFilter.parse(null, "MODEL", null, null),
+            StatsFilter.parse(null, null, "2023-Q1", "2023-Q2"),
+            StatsFilter.parse(null, null, "2023-Q2", null),
+            StatsFilter.parse(null, null, null, "2022-Q4"),
+            StatsFilter.parse("US", "APPLICATION", "2021-Q1", "2023-Q4"),
+            StatsFilter.parse("DE", null, null, null));
 
     private final TestInfra infra = RealInfraExtension.forClass(FundingStatsAggregateTest.class);
 
@@ -79,7 +93,7 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
     @Test
     void keptTotalsEqualTheScanAfterRecordsCorrectionsAndRetractions() throws SQLException, IOException {
         Http http = new Http(server.getURI(), json);
-        assertEquals(scanned(), served(http), "no rounds yet");
+        assertAllEqualTheScan(http, "no rounds yet");
 
         String exact = record(http, "Exact Model", "CN", "MODEL", "{\"value\": \"100000000\", \"currency\": \"USD\"}",
                 "2023-02-10");
@@ -91,7 +105,7 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
                 "2024-01-15");
         String gone = record(http, "Gone App", "CN", "APPLICATION", "{\"value\": \"999000000\", \"currency\": \"USD\"}",
                 "2023-03-01");
-        assertEquals(scanned(), served(http), "after records");
+        assertAllEqualTheScan(http, "after records");
 
         // a correction that moves a round to another quarter, precision and company (of another country and layer)
         correct(http, exact, "1", "Range App", "US", "APPLICATION", "{\"value\": \"120000000\", \"low\": \"100000000\","
@@ -100,15 +114,50 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
                 "{\"currency\": \"USD\", \"precision\": \"UNDISCLOSED\"}", "2023-05-01");
         retract(http, gone, "1");
         retract(http, euro, "1");
-        Map<String, Object> expected = scanned();
-        assertEquals(expected, served(http), "after corrections and retractions");
+        assertAllEqualTheScan(http, "after corrections and retractions");
+        Map<String, Object> expected = scanned(StatsFilter.NONE);
         assertFalse(((List<?>) expected.get("byCountry")).stream()
                 .anyMatch(bucket -> ((Map<?, ?>) bucket).get("key").equals("FR")), "a bucket emptied is left out");
     }
 
     @Test
+    void aBulkImportKeepsTheCellsThatFilteredStatsSum() throws SQLException, IOException {
+        Http http = new Http(server.getURI(), json);
+        String file = Imports.CSV_HEADER
+                + "Bulk Model,,CN,MODEL,,SERIES_A,2023-03-15,CNY,EXACT,700000000,,,,,,,,\n"
+                + "Bulk App,,US,APPLICATION,,SEED,2023-04-01,USD,APPROXIMATE,,1000000,3000000,,,,,,\n"
+                + "Bulk Infra,,DE,INFRASTRUCTURE,,SEED,2022-11-30,EUR,EXACT,5000000,,,,,,,,\n"
+                + "Bulk Secret,,CN,APPLICATION,,ANGEL,2023-06-30,USD,UNDISCLOSED,,,,,,,,,\n";
+        Map<String, Object> job = Imports.importAndWait(http, server.getURI(), "text/csv", file);
+        assertEquals(4, Imports.number(job, "rowsImported"), job.toString());
+        assertAllEqualTheScan(http, "after a bulk import");
+    }
+
+    @Test
+    void aBadFilterIsA400ProblemNamingEachParameter() throws IOException {
+        HttpResponse<String> refused = new Http(server.getURI(), json)
+                .get("/funding-stats?country=XX&layer=ROBOTS&fromQuarter=2024-Q1&toQuarter=2023-Q4");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        Map<String, Object> problem = json.readValue(refused.body(), Argument.mapOf(String.class, Object.class));
+        assertEquals(List.of("country", "layer", "fromQuarter"), ((List<?>) problem.get("errors")).stream()
+                .map(error -> ((Map<?, ?>) error).get("field")).toList());
+    }
+
+    @Test
     void theStatsQueryReadsNoRound() throws Exception {
-        String sql = FundingRoundRepository.class.getMethod("stats").getAnnotation(Query.class).value();
+        assertReadsNoRound(FundingRoundRepository.class.getMethod("stats").getAnnotation(Query.class).value());
+    }
+
+    @Test
+    void theFilteredStatsQueryReadsNoRound() throws Exception {
+        String sql = FundingRoundRepository.class.getMethod("filteredStats", String.class, String.class,
+                String.class, String.class).getAnnotation(Query.class).value();
+        assertReadsNoRound(sql.replace(":country", "'CN'").replace(":layer", "'MODEL'")
+                .replace(":fromQuarter", "'2023-Q1'").replace(":toQuarter", "'2024-Q4'"));
+    }
+
+    private void assertReadsNoRound(String sql) throws SQLException {
         try (Connection connection = DelegatingDataSource.unwrapDataSource(contextualDataSource).getConnection();
              Statement statement = connection.createStatement();
              ResultSet plan = statement.executeQuery("explain (format json) " + sql)) {
@@ -119,12 +168,36 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
         }
     }
 
-    /** What the scan gives, shaped by the same {@link FundingStats#of} and serialised as the service does. */
-    private Map<String, Object> scanned() throws SQLException, IOException {
+    private void assertAllEqualTheScan(Http http, String when) throws SQLException, IOException {
+        assertEquals(scanned(StatsFilter.NONE), served(http, StatsFilter.NONE), when);
+        for (StatsFilter filter : FILTERS) {
+            assertEquals(scanned(filter), served(http, filter), when + ", " + filter);
+        }
+    }
+
+    /**
+     * What the scan gives, of the rounds the filter picks, shaped by the same {@link FundingStats#of} and serialised
+     * as the service does. The filter's values were validated by {@link StatsFilter#parse}, so they go in as literals.
+     */
+    private Map<String, Object> scanned(StatsFilter filter) throws SQLException, IOException {
+        StringBuilder where = new StringBuilder();
+        String quarter = "(extract(year from r.announced_on)::int || '-Q' || extract(quarter from r.announced_on)::int)";
+        if (filter.country() != null) {
+            where.append(" and c.country = '").append(filter.country()).append("'");
+        }
+        if (filter.layer() != null) {
+            where.append(" and c.layer = '").append(filter.layerName()).append("'");
+        }
+        if (filter.fromQuarter() != null) {
+            where.append(" and ").append(quarter).append(" >= '").append(filter.fromQuarter()).append("'");
+        }
+        if (filter.toQuarter() != null) {
+            where.append(" and ").append(quarter).append(" <= '").append(filter.toQuarter()).append("'");
+        }
         List<FundingRoundRepository.StatsRow> rows = new ArrayList<>();
         try (Connection connection = DelegatingDataSource.unwrapDataSource(contextualDataSource).getConnection();
              Statement statement = connection.createStatement();
-             ResultSet found = statement.executeQuery(SCAN)) {
+             ResultSet found = statement.executeQuery(SCAN.formatted(where))) {
             while (found.next()) {
                 rows.add(new FundingRoundRepository.StatsRow(found.getString(1), found.getString(2), found.getLong(3),
                         found.getLong(4), found.getLong(5), found.getBigDecimal(6)));
@@ -134,8 +207,11 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
                 Argument.mapOf(String.class, Object.class));
     }
 
-    private Map<String, Object> served(Http http) throws IOException {
-        HttpResponse<String> response = http.get("/funding-stats");
+    private Map<String, Object> served(Http http, StatsFilter filter) throws IOException {
+        String query = filter.parameters().entrySet().stream()
+                .map(parameter -> parameter.getKey() + "=" + parameter.getValue())
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = http.get("/funding-stats" + (query.isEmpty() ? "" : "?" + query));
         assertEquals(200, response.statusCode(), response.body());
         return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
     }

@@ -1,9 +1,12 @@
 package io.aigcwatch.gateway.stats;
 
+import io.aigcwatch.kit.stats.StatsFilter;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,11 +16,14 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.Map;
 
 /**
  * One composed view of the three services, asked all at once. It answers 200 within the stats timeout whatever the
  * services do: a part that a service could not give in time is null and named in {@code degraded}, even when that is
  * every part, so that a client always gets one shape (whether the suite is up is {@code /api/health}'s question).
+ * Filters by country, layer and quarters narrow the funding part (all of them) and the unicorn part (country and
+ * layer); a bad filter is a 400 before any service is asked.
  */
 @Controller("/api/stats")
 @Tag(name = "suite")
@@ -35,14 +41,22 @@ final class StatsController {
     @ApiResponse(responseCode = "200", description = "The stats, whole or partial", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Stats")))
     @Get(produces = MediaType.APPLICATION_JSON)
-    Mono<StatsDocument> stats(HttpRequest<?> request) {
+    Mono<StatsDocument> stats(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
+                              @Nullable @QueryValue String fromQuarter, @Nullable @QueryValue String toQuarter,
+                              HttpRequest<?> request) {
+        // read before any service is asked: a bad filter would otherwise fail each part and answer a degraded 200
+        StatsFilter filter = StatsFilter.parse(country, layer, fromQuarter, toQuarter);
+        Map<String, String> narrowed = filter.parameters();
         int thisYear = Year.now(clock).getValue();
         return Mono.zip(
-                sources.fetch("funding", "funding", "/funding-stats", FundingTotals.class, totals -> totals, request),
-                sources.fetch("unicorns", "valuation", "/unicorn-stats", StatsDocument.Unicorns.class,
+                sources.fetch("funding", "funding", "/funding-stats", narrowed, FundingTotals.class,
+                        totals -> totals, request),
+                // the period too, though it narrows no unicorn, so that valuation-service checks what it was given
+                sources.fetch("unicorns", "valuation", "/unicorn-stats", narrowed, StatsDocument.Unicorns.class,
                         unicorns -> unicorns, request),
-                sources.fetch("market", "market", "/market/projections", MarketProjection.class,
+                // the projection is of the whole market: no filter applies
+                sources.fetch("market", "market", "/market/projections", Map.of(), MarketProjection.class,
                         projection -> StatsDocument.Market.of(projection, thisYear), request))
-                .map(parts -> StatsDocument.of(parts.getT1(), parts.getT2(), parts.getT3()));
+                .map(parts -> StatsDocument.of(parts.getT1(), parts.getT2(), parts.getT3(), filter));
     }
 }

@@ -1,6 +1,7 @@
 package io.aigcwatch.gateway.stats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.aigcwatch.kit.stats.StatsFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -20,19 +21,22 @@ import java.util.stream.Stream;
  * @param degraded        the parts missing from this answer: {@code funding}, {@code unicorns}, {@code market}
  * @param degradedReasons by part: {@code unreachable}, {@code timeout}, {@code circuit-open} (it failed lately and
  *                        was not asked) or {@code failed} (it answered with an error)
+ * @param filters         the filters applied, as read (normalised), each null when not given: country and layer
+ *                        narrow funding and unicorns, the quarters funding only, nothing narrows market
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record StatsDocument(@Nullable FundingTotals funding, @Nullable Unicorns unicorns, @Nullable Market market,
-                     List<String> degraded, Map<String, String> degradedReasons) {
-    static StatsDocument of(Part<FundingTotals> funding, Part<Unicorns> unicorns, Part<Market> market) {
+                     List<String> degraded, Map<String, String> degradedReasons, StatsFilter filters) {
+    static StatsDocument of(Part<FundingTotals> funding, Part<Unicorns> unicorns, Part<Market> market,
+                            StatsFilter filters) {
         List<String> degraded = new ArrayList<>();
         Map<String, String> reasons = new LinkedHashMap<>();
         Stream.of(funding, unicorns, market).filter(Part::isMissing).forEach(part -> {
             degraded.add(part.name());
             reasons.put(part.name(), part.failure());
         });
-        return new StatsDocument(funding.value(), unicorns.value(), market.value(), degraded, reasons);
+        return new StatsDocument(funding.value(), unicorns.value(), market.value(), degraded, reasons, filters);
     }
 
     /**

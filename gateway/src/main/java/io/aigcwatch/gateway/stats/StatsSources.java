@@ -8,11 +8,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.uri.UriBuilder;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,22 +44,31 @@ final class StatsSources {
     }
 
     /**
+     * @param query the query parameters to pass on, such as the stats' filters (each value is encoded here); empty
+     *              for none
      * @param shape turns the service's answer into the part; if it cannot (an answer of another shape), the part is
      *              missing as {@code failed}, like any other unusable answer
      */
-    <T, R> Mono<Part<R>> fetch(String part, String service, String path, Class<T> type, Function<T, R> shape,
-                               HttpRequest<?> incoming) {
+    <T, R> Mono<Part<R>> fetch(String part, String service, String path, Map<String, String> query, Class<T> type,
+                               Function<T, R> shape, HttpRequest<?> incoming) {
         HttpClient client = clients.get(service);
+        URI uri = uri(path, query);
         // no retry: one try already spends the whole timeout that the stats may take
         return guard.call(service, config.timeout(), false,
-                        () -> client.exchange(outgoing(path, incoming), type))
+                        () -> client.exchange(outgoing(uri, incoming), type))
                 .map(answer -> Part.of(part, shape.apply(answer.getBody()
                         .orElseThrow(() -> new IllegalArgumentException(service + " answered without a body")))))
                 .onErrorResume(error -> Mono.just(missing(part, service, error)));
     }
 
-    private static MutableHttpRequest<?> outgoing(String path, HttpRequest<?> incoming) {
-        MutableHttpRequest<?> request = HttpRequest.GET(path).accept(MediaType.APPLICATION_JSON_TYPE);
+    private static URI uri(String path, Map<String, String> query) {
+        UriBuilder uri = UriBuilder.of(path);
+        query.forEach(uri::queryParam);
+        return uri.build();
+    }
+
+    private static MutableHttpRequest<?> outgoing(URI uri, HttpRequest<?> incoming) {
+        MutableHttpRequest<?> request = HttpRequest.GET(uri).accept(MediaType.APPLICATION_JSON_TYPE);
         for (String header : PROPAGATED) {
             incoming.getHeaders().getFirst(header).ifPresent(value -> request.header(header, value));
         }

@@ -49,8 +49,16 @@ class StatsTest {
         try (Gateway gateway = gateway(services.url(), Map.of())) {
             Map<String, Object> stats = stats(gateway, 2_000);
 
-            assertEquals(List.of("funding", "unicorns", "market", "degraded", "degradedReasons"),
+            assertEquals(List.of("funding", "unicorns", "market", "degraded", "degradedReasons", "filters"),
                     List.copyOf(stats.keySet()), "every part is always named, in this order");
+            Map<String, Object> none = new java.util.HashMap<>();
+            for (String filter : List.of("country", "layer", "fromQuarter", "toQuarter")) {
+                none.put(filter, null);
+            }
+            assertEquals(none, stats.get("filters"), "no filter given, each named as null");
+            for (String path : List.of("/funding-stats", "/unicorn-stats", "/market/projections")) {
+                assertEquals(Optional.of(""), services.lastQuery(path), path + " asked without a filter");
+            }
             assertEquals(List.of(), stats.get("degraded"));
             assertEquals(Map.of(), stats.get("degradedReasons"));
 
@@ -81,6 +89,56 @@ class StatsTest {
                     List.copyOf(((Map<?, ?>) at(stats, "market.shares")).keySet()));
             assertTrue(((List<?>) at(stats, "market.warnings")).contains(
                     "2027 inputs sum to 102%; renormalised proportionally to 100%"), () -> stats.toString());
+        }
+    }
+
+    @Test
+    void theFiltersGoToFundingAndValuationAsReadAndComeBackEchoed() {
+        try (Gateway gateway = gateway(services.url(), Map.of())) {
+            HttpResponse<String> response = gateway.get(
+                    "/api/stats?country=cn&layer=model&fromQuarter=2023-q1&toQuarter=%202024-Q4");
+            assertEquals(200, response.statusCode(), response::body);
+            Map<String, Object> stats = map(gateway, response.body());
+
+            assertEquals(Map.of("country", "CN", "layer", "MODEL", "fromQuarter", "2023-Q1", "toQuarter", "2024-Q4"),
+                    stats.get("filters"), "what was applied, normalised");
+            assertEquals(List.of(), stats.get("degraded"));
+            String passed = "country=CN&layer=MODEL&fromQuarter=2023-Q1&toQuarter=2024-Q4";
+            assertEquals(Optional.of(passed), services.lastQuery("/funding-stats"));
+            assertEquals(Optional.of(passed), services.lastQuery("/unicorn-stats"));
+            assertEquals(Optional.of(""), services.lastQuery("/market/projections"), "no filter narrows the market");
+
+            Map<String, Object> layerOnly = map(gateway, gateway.get("/api/stats?layer=APPLICATION").body());
+            Map<String, Object> echoed = new java.util.HashMap<>();
+            echoed.put("country", null);
+            echoed.put("layer", "APPLICATION");
+            echoed.put("fromQuarter", null);
+            echoed.put("toQuarter", null);
+            assertEquals(echoed, layerOnly.get("filters"));
+            assertEquals(Optional.of("layer=APPLICATION"), services.lastQuery("/funding-stats"));
+        }
+    }
+
+    @Test
+    void aBadFilterIsA400ProblemAndNoServiceIsAsked() {
+        try (Gateway gateway = gateway(services.url(), Map.of())) {
+            List<String> paths = List.of("/funding-stats", "/unicorn-stats", "/market/projections");
+            List<Integer> before = paths.stream().map(services::calls).toList();
+
+            HttpResponse<String> refused = gateway.get(
+                    "/api/stats?country=ZZ&layer=ROBOTS&fromQuarter=2024-Q2&toQuarter=2024-Q1");
+
+            assertEquals(400, refused.statusCode(), refused::body);
+            assertEquals(Optional.of("application/problem+json"), refused.headers().firstValue("Content-Type"));
+            Map<String, Object> problem = map(gateway, refused.body());
+            assertEquals("https://aigcwatch.io/problems/invalid-request", problem.get("type"));
+            assertEquals(List.of("country", "layer", "fromQuarter"), ((List<?>) problem.get("errors")).stream()
+                    .map(error -> ((Map<?, ?>) error).get("field")).toList());
+            assertEquals(before, paths.stream().map(services::calls).toList(), "no service was asked");
+
+            HttpResponse<String> badQuarter = gateway.get("/api/stats?toQuarter=2024-Q5");
+            assertEquals(400, badQuarter.statusCode(), badQuarter::body);
+            assertEquals(before, paths.stream().map(services::calls).toList(), "no service was asked");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StubCalls {
     private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
     private final Map<String, HttpHeaders> lastHeaders = new ConcurrentHashMap<>();
+    private final Map<String, String> lastQueries = new ConcurrentHashMap<>();
 
     /** @return how many calls the path had, this one included */
     int received(String path) {
@@ -24,11 +25,18 @@ final class StubCalls {
 
     int received(HttpRequest<?> request) {
         lastHeaders.put(request.getPath(), request.getHeaders());
+        String query = request.getUri().getRawQuery();
+        lastQueries.put(request.getPath(), query == null ? "" : query);
         return received(request.getPath());
     }
 
     Optional<String> lastHeader(String path, String name) {
         return Optional.ofNullable(lastHeaders.get(path)).flatMap(headers -> headers.getFirst(name));
+    }
+
+    /** The raw (still encoded) query of the last request on the path, empty when it had none. */
+    Optional<String> lastQuery(String path) {
+        return Optional.ofNullable(lastQueries.get(path));
     }
 
     int count(String path) {

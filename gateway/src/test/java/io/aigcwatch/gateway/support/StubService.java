@@ -57,6 +57,11 @@ public final class StubService implements AutoCloseable {
         return server.getApplicationContext().getBean(StubCalls.class).lastHeader(path, name);
     }
 
+    /** The raw query of the last request on a path that keeps them (the stats sources'), empty for none. */
+    public java.util.Optional<String> lastQuery(String path) {
+        return server.getApplicationContext().getBean(StubCalls.class).lastQuery(path);
+    }
+
     /** Whether the streamed export a test started with {@code key} has sent its last byte (StreamingStubController). */
     public boolean hasFinishedStreaming(String key) {
         return server.getApplicationContext().getBean(StreamProgress.class).hasFinished(key);

@@ -186,6 +186,15 @@ public final class ScaleBenchmark {
                 degraded += parts.isArray() && !parts.isEmpty() ? 1 : 0;
             }
             table.put("GET /api/stats answers degraded", size, degraded + " of " + DEGRADED_CHECKS);
+            // issue 13: filtered stats sum kept cells, so they must cost what the unfiltered read does
+            Map<String, String> statsFilters = new LinkedHashMap<>();
+            statsFilters.put("country=CN&layer=MODEL&2023-Q1..2024-Q4",
+                    "?country=CN&layer=MODEL&fromQuarter=2023-Q1&toQuarter=2024-Q4");
+            statsFilters.put("fromQuarter=2024-Q1", "?fromQuarter=2024-Q1");
+            for (Map.Entry<String, String> filter : statsFilters.entrySet()) {
+                Latencies filtered = Latencies.of(client, "/api/stats" + filter.getValue(), CALLS);
+                table.put("GET /api/stats p50 / p99 (ms): " + filter.getKey(), size, filtered.cell());
+            }
             String name = URLEncoder.encode(companyName, StandardCharsets.UTF_8);
             JsonNode page = JSON.readTree(client.get("/api/funding-events?limit=1&company=" + name).body());
             String companyId = page.path("items").path(0).path("company").path("id").asText();
