@@ -2,7 +2,7 @@
 // USD 1B unicorn line, and its unicorn status as valuation-service states it.
 import './shell.js';
 import { ApiError, getJson } from './api.js';
-import { date, fillName, label, money } from './format.js';
+import { count, date, fillName, label, money } from './format.js';
 import { draw, fillTable, PALETTE } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -46,12 +46,25 @@ function investorsCell(investors) {
   return list;
 }
 
+/** "$0" would claim the company raised nothing; say instead that no round, or no amount, is known. */
+function raisedText(detail) {
+  const active = detail.rounds.filter((round) => round.active);
+  const undisclosed = active.filter((round) => round.usd === null || round.usd === undefined).length;
+  if (!active.length) {
+    return 'No round recorded';
+  }
+  if (undisclosed === active.length) {
+    return `Undisclosed (${count(active.length)} ${active.length === 1 ? 'round' : 'rounds'})`;
+  }
+  return money(detail.raisedUsd) + (undisclosed ? ` (+${count(undisclosed)} undisclosed)` : '');
+}
+
 async function loadCompany(id) {
   const detail = await getJson(`api/companies/${id}`);
   const company = detail.company;
   fillName($('company-name'), company.name, company.localName);
   document.title = `aigcwatch · ${company.name}`;
-  $('company-raised').textContent = money(detail.raisedUsd);
+  $('company-raised').textContent = raisedText(detail);
   $('company-country').textContent = company.country || '–';
   $('company-layer').textContent = label(company.layer);
 }

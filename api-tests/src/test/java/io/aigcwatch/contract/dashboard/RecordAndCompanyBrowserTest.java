@@ -98,6 +98,13 @@ class RecordAndCompanyBrowserTest extends DashboardBrowserTestBase {
         }
         String status = page.driver().findElement(By.id("company-status")).getText();
         assertTrue(status.toUpperCase().replace(' ', '_').contains(unicorn.path("status").asText()), status);
+        // "$0" would say it raised nothing: a company without a round says that no round is known
+        String raised = page.driver().findElement(By.id("company-raised")).getText();
+        if (rounds.path("items").isEmpty()) {
+            assertEquals("No round recorded", raised);
+        } else {
+            assertFalse(raised.isBlank(), "the amount raised or that it is undisclosed");
+        }
         // a row per round and per point; a company without any shows one row that says so
         assertEquals(Math.max(1, rounds.path("items").size()), page.rows("rounds"));
         assertEquals(Math.max(1, points(history)), page.rows("table-valuations"));
