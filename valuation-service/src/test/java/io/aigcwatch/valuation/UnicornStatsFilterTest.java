@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code /unicorn-stats} narrowed by country and layer counts, adds up and ranks the unicorns that {@code /unicorns}
- * lists with the same filter; a span of quarters narrows nothing (a status is today's); a bad filter is a 400.
+ * lists with the same filter; a span of quarters narrows nothing (a status is today's); a bad filter is a 422.
  */
 @ExtendWith(RealInfraExtension.class)
 @MicronautTest(transactional = false)
@@ -93,10 +93,10 @@ class UnicornStatsFilterTest implements TestPropertyProvider {
     }
 
     @Test
-    void aBadFilterIsA400ProblemNamingEachParameter() {
+    void aBadFilterIsA422ProblemNamingEachParameter() {
         HttpResponse<String> refused = new Api(server.getURI(), json)
                 .getResponse("/unicorn-stats?country=CHN&layer=ROBOTS&toQuarter=2023-Q9");
-        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals(422, refused.statusCode(), refused.body());
         assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
         Map<String, Object> problem = new Api(server.getURI(), json).map(refused.body());
         assertEquals(List.of("country", "layer", "toQuarter"), ((List<?>) problem.get("errors")).stream()

@@ -20,7 +20,7 @@ class FundingStatsController {
         this.rounds = rounds;
     }
 
-    /** @throws io.aigcwatch.kit.problem.ProblemException 400 for a bad filter: this service trusts no caller */
+    /** @throws io.aigcwatch.kit.problem.ProblemException 422 for a bad filter: this service trusts no caller */
     @Get
     @ReadOnly
     FundingStats totals(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,

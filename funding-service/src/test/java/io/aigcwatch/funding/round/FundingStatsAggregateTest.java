@@ -134,10 +134,10 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
     }
 
     @Test
-    void aBadFilterIsA400ProblemNamingEachParameter() throws IOException {
+    void aBadFilterIsA422ProblemNamingEachParameter() throws IOException {
         HttpResponse<String> refused = new Http(server.getURI(), json)
                 .get("/funding-stats?country=XX&layer=ROBOTS&fromQuarter=2024-Q1&toQuarter=2023-Q4");
-        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals(422, refused.statusCode(), refused.body());
         assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
         Map<String, Object> problem = json.readValue(refused.body(), Argument.mapOf(String.class, Object.class));
         assertEquals(List.of("country", "layer", "fromQuarter"), ((List<?>) problem.get("errors")).stream()

@@ -23,7 +23,7 @@ import java.util.Map;
  * services do: a part that a service could not give in time is null and named in {@code degraded}, even when that is
  * every part, so that a client always gets one shape (whether the suite is up is {@code /api/health}'s question).
  * Filters by country, layer and quarters narrow the funding part (all of them) and the unicorn part (country and
- * layer); a bad filter is a 400 before any service is asked.
+ * layer); a bad filter is a 422 before any service is asked.
  */
 @Controller("/api/stats")
 @Tag(name = "suite")

@@ -120,7 +120,7 @@ class StatsTest {
     }
 
     @Test
-    void aBadFilterIsA400ProblemAndNoServiceIsAsked() {
+    void aBadFilterIsA422ProblemAndNoServiceIsAsked() {
         try (Gateway gateway = gateway(services.url(), Map.of())) {
             List<String> paths = List.of("/funding-stats", "/unicorn-stats", "/market/projections");
             List<Integer> before = paths.stream().map(services::calls).toList();
@@ -128,7 +128,7 @@ class StatsTest {
             HttpResponse<String> refused = gateway.get(
                     "/api/stats?country=ZZ&layer=ROBOTS&fromQuarter=2024-Q2&toQuarter=2024-Q1");
 
-            assertEquals(400, refused.statusCode(), refused::body);
+            assertEquals(422, refused.statusCode(), refused::body);
             assertEquals(Optional.of("application/problem+json"), refused.headers().firstValue("Content-Type"));
             Map<String, Object> problem = map(gateway, refused.body());
             assertEquals("https://aigcwatch.io/problems/invalid-request", problem.get("type"));
@@ -137,7 +137,7 @@ class StatsTest {
             assertEquals(before, paths.stream().map(services::calls).toList(), "no service was asked");
 
             HttpResponse<String> badQuarter = gateway.get("/api/stats?toQuarter=2024-Q5");
-            assertEquals(400, badQuarter.statusCode(), badQuarter::body);
+            assertEquals(422, badQuarter.statusCode(), badQuarter::body);
             assertEquals(before, paths.stream().map(services::calls).toList(), "no service was asked");
         }
     }

@@ -43,18 +43,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", detail, errors, null, null);
     }
 
-    /**
-     * 400 with the query parameters that are wrong: the same {@code invalid-request} problem and field errors as
-     * {@link #invalid(List)}, for a read whose parameters are not a resource to process (such as {@code /api/stats}'s
-     * filters), where the answer is the request's own fault rather than an entity the server could not take.
-     */
-    public static ProblemException badQuery(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " parameters are invalid";
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", detail, errors, null, null);
-    }
-
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }

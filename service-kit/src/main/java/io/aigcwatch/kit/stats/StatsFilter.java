@@ -34,7 +34,7 @@ public record StatsFilter(@Nullable String country, @Nullable Layer layer, @Null
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
 
-    /** @throws ProblemException 400 naming every parameter that is not valid */
+    /** @throws ProblemException 422 naming every parameter that is not valid */
     public static StatsFilter parse(@Nullable String country, @Nullable String layer, @Nullable String fromQuarter,
                                     @Nullable String toQuarter) {
         List<FieldError> errors = new ArrayList<>();
@@ -51,7 +51,7 @@ public record StatsFilter(@Nullable String country, @Nullable Layer layer, @Null
             errors.add(new FieldError("fromQuarter", from + " is after toQuarter " + to));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badQuery(errors);
+            throw ProblemException.invalid(errors);
         }
         return new StatsFilter(countryCode, layerValue, from, to);
     }

@@ -27,10 +27,10 @@ class StatsFilterTest {
     }
 
     @Test
-    void badValuesAreA400NamingEachParameter() {
+    void badValuesAreA422NamingEachParameter() {
         ProblemException refused = assertThrows(ProblemException.class,
                 () -> StatsFilter.parse("XX", "ROBOTS", "2023-Q5", "24-Q1"));
-        assertEquals(HttpStatus.BAD_REQUEST, refused.status());
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.status());
         Problem problem = refused.toProblem(null);
         assertEquals(List.of("country", "layer", "fromQuarter", "toQuarter"),
                 problem.errors().stream().map(Problem.FieldError::field).toList());

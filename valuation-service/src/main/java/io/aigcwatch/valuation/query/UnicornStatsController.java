@@ -34,7 +34,7 @@ class UnicornStatsController {
         this.valuations = valuations;
     }
 
-    /** @throws io.aigcwatch.kit.problem.ProblemException 400 for a bad filter: this service trusts no caller */
+    /** @throws io.aigcwatch.kit.problem.ProblemException 422 for a bad filter: this service trusts no caller */
     @Get
     @ReadOnly
     UnicornStats stats(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
