@@ -15,8 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -31,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RealInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardPagesTest {
+    private static final Pattern MODULE_SCRIPT = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"");
+    private static final Pattern MODULE_PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\"");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:[^'\"]*from )?'\\./([^']+)'", Pattern.MULTILINE);
     private static final String ECHARTS = "/webjars/echarts/5.3.1/dist/echarts.min.js";
     private final HttpClient client = HttpClient.newHttpClient();
     private Gateway gateway;
@@ -96,6 +105,39 @@ class DashboardPagesTest {
     void aFileThatIsNotThereIs404() {
         assertEquals(404, get("/no-such-page.html", Map.of()).statusCode());
         assertEquals(404, get("/webjars/no-such-library/1.0/lib.js", Map.of()).statusCode());
+    }
+
+    @Test
+    void eachPagePreloadsEveryModuleItImportsAndNoOther() {
+        for (String page : List.of("/index.html", "/company.html")) {
+            String html = text(page);
+            Matcher entry = MODULE_SCRIPT.matcher(html);
+            assertTrue(entry.find(), page);
+            Set<String> imported = new TreeSet<>();
+            Deque<String> toRead = new ArrayDeque<>(List.of(entry.group(1)));
+            while (!toRead.isEmpty()) {
+                String module = toRead.pop();
+                if (imported.add(module)) {
+                    Matcher imports = IMPORT.matcher(text("/" + module));
+                    while (imports.find()) {
+                        toRead.push("js/" + imports.group(1));
+                    }
+                }
+            }
+            Set<String> preloaded = new TreeSet<>();
+            Matcher preload = MODULE_PRELOAD.matcher(html);
+            while (preload.find()) {
+                preloaded.add(preload.group(1));
+            }
+            // without a preload, each level of imports costs the first load one more round trip before the figures
+            assertEquals(imported, preloaded, page);
+        }
+    }
+
+    private String text(String path) {
+        HttpResponse<byte[]> response = get(path, Map.of());
+        assertEquals(200, response.statusCode(), path);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private HttpResponse<byte[]> get(String path, Map<String, String> headers) {
