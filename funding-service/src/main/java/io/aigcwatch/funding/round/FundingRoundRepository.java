@@ -82,7 +82,8 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     @Query(value = """
             select dimension, nullif(bucket, '') as bucket, rounds, approximate_rounds, undisclosed_rounds, usd_raised
             from funding_stat
-            where dimension = 'total' or rounds > 0""", nativeQuery = true)
+            where dimension in ('total', 'quarter', 'layer', 'country') and (dimension = 'total' or rounds > 0)""",
+            nativeQuery = true)
     List<StatsRow> stats();
 
     /**
