@@ -2,6 +2,8 @@ package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.CompanyProfileData;
+import io.aigcwatch.events.funding.CompanyStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -9,9 +11,11 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/** A company's profile: registered by its first round, edited since by PATCH (V8), ended by an exit. */
 @MappedEntity("company")
 public record Company(
         @Id UUID id,
@@ -21,9 +25,29 @@ public record Company(
         String country,
         Layer layer,
         @TypeDef(type = DataType.JSON) List<String> segments,
-        Instant createdAt) {
+        Instant createdAt,
+        @TypeDef(type = DataType.JSON) List<String> aliases,
+        @Nullable LocalDate foundedOn,
+        @Nullable String headquarters,
+        @Nullable String website,
+        CompanyStatus status,
+        @Nullable LocalDate statusSince,
+        long version,
+        Instant updatedAt) {
+
+    /** A company as its first round names it: no profile beyond that yet. */
+    static Company registered(UUID id, String name, String normalizedName, @Nullable String localName,
+                              String country, Layer layer, List<String> segments, Instant now) {
+        return new Company(id, name, normalizedName, localName, country, layer, segments, now, List.of(), null, null,
+                null, CompanyStatus.ACTIVE, null, 1, now);
+    }
 
     public CompanyData toData() {
         return new CompanyData(id, name, localName, country, layer, segments);
+    }
+
+    public CompanyProfileData toProfile() {
+        return new CompanyProfileData(id, name, localName, aliases, country, layer, segments, foundedOn, headquarters,
+                website, status, statusSince, version);
     }
 }

@@ -89,7 +89,7 @@ public class CompanyBatch {
         for (Named one : named) {
             if (one.key() != null && !byKey.containsKey(one.key()) && !fresh.containsKey(one.key())) {
                 CompanyRef ref = one.ref();
-                fresh.put(one.key(), new Company(UUID.randomUUID(), one.name(), one.key(), one.localName(),
+                fresh.put(one.key(), Company.registered(UUID.randomUUID(), one.name(), one.key(), one.localName(),
                         ref.country(), ref.layer(), ref.segments(), now));
             }
         }

@@ -19,7 +19,8 @@ record RoundQuery(String sql, List<Object> parameters) {
     /** The prefix of the company columns in an export's rows. */
     static final String COMPANY_PREFIX = "c_";
     private static final String COMPANY_COLUMNS = List.of("id", "name", "normalized_name", "local_name", "country",
-            "layer", "segments", "created_at").stream()
+            "layer", "segments", "created_at", "aliases", "founded_on", "headquarters", "website", "status", "status_since",
+            "version", "updated_at").stream()
             .map(column -> "c." + column + " as " + COMPANY_PREFIX + column).collect(Collectors.joining(", "));
 
     /** One page of the list, newest first, after the cursor's round. */
