@@ -24,8 +24,10 @@ public interface CompanyValuationRepository extends CrudRepository<CompanyValuat
               and (cast(:country as text) is null or c.country = cast(:country as text))
               and (cast(:layer as text) is null or c.layer = cast(:layer as text))
               and (cast(:status as text) is null or v.status = cast(:status as text))
-            order by v.usd desc, c.name""", nativeQuery = true)
-    List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status);
+            order by v.usd desc, c.name
+            limit :limit""", nativeQuery = true)
+    List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status,
+                              @Nullable Integer limit);
 
     /** The {@code limit} most valuable unicorns (or more), largest first, read from the top of an index. */
     @Query(value = """

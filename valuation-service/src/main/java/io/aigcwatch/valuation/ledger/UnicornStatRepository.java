@@ -14,12 +14,13 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface UnicornStatRepository extends GenericRepository<CompanyValuation, UUID> {
 
-    /** The totals of the unicorns of a country and/or a layer (each optional: null for all). */
+    /** The totals of the unicorns of a country, a layer and a status (each optional: null for all). */
     @Query(value = """
             select coalesce(sum(companies), 0) as companies, coalesce(sum(usd), 0) as usd from unicorn_stat
             where (cast(:country as text) is null or country = cast(:country as text))
-              and (cast(:layer as text) is null or layer = cast(:layer as text))""", nativeQuery = true)
-    Totals totals(@Nullable String country, @Nullable String layer);
+              and (cast(:layer as text) is null or layer = cast(:layer as text))
+              and (cast(:status as text) is null or status = cast(:status as text))""", nativeQuery = true)
+    Totals totals(@Nullable String country, @Nullable String layer, @Nullable String status);
 
     @Introspected
     record Totals(long companies, BigDecimal usd) {

@@ -40,7 +40,7 @@ class UnicornStatsController {
     UnicornStats stats(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
                        @Nullable @QueryValue String fromQuarter, @Nullable @QueryValue String toQuarter) {
         StatsFilter filter = StatsFilter.parse(country, layer, fromQuarter, toQuarter);
-        UnicornStatRepository.Totals totals = stats.totals(filter.country(), filter.layerName());
+        UnicornStatRepository.Totals totals = stats.totals(filter.country(), filter.layerName(), null);
         if (filter.country() == null && filter.layer() == null) {
             return new UnicornStats(totals.companies(), totals.usd(), valuations.topUnicorns(TOP));
         }
