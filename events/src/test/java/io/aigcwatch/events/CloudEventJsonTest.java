@@ -2,6 +2,7 @@ package io.aigcwatch.events;
 
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.DatePrecision;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.InvestorData;
@@ -52,6 +53,27 @@ class CloudEventJsonTest {
             CloudEvent<FundingRoundData> back = json.readValue(text,
                     Argument.of(CloudEvent.class, FundingRoundData.class));
             assertEquals(event, back);
+        }
+    }
+
+    @Test
+    void aRoundWrittenBeforeDatePrecisionReadsAsKnownToTheDayAndAPreciseOneKeepsItsPrecision() throws Exception {
+        FundingRoundData before = new FundingRoundData(UUID.randomUUID(), 1,
+                new CompanyData(COMPANY, "Zhipu AI", "智谱AI", "CN", Layer.MODEL, List.of("TEXT")),
+                RoundType.UNDISCLOSED, new MoneyData(null, null, null, "CNY", AmountPrecision.UNDISCLOSED, null, null,
+                null, null, null), null, LocalDate.of(2023, 2, 15), List.of(new InvestorData("Example Capital", true)),
+                "report", DatePrecision.BEFORE);
+        try (ApplicationContext context = ApplicationContext.run()) {
+            JsonMapper json = context.getBean(JsonMapper.class);
+            String text = json.writeValueAsString(before);
+            assertEquals(before, json.readValue(text, FundingRoundData.class));
+            assertEquals(DatePrecision.BEFORE, json.readValue(text, FundingRoundData.class).announcedPrecision());
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = json.readValue(text, Map.class);
+            fields.remove("announcedPrecision");
+            String old = json.writeValueAsString(fields);
+            assertEquals(DatePrecision.DAY, json.readValue(old, FundingRoundData.class).announcedPrecision());
         }
     }
 

@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a client records comes out of the CSV export as text, never as a formula a spreadsheet would run. */
 class CsvExportTest extends FundingApiTest {
     @Test
-    void formulasInSegmentsCompaniesInvestorsAndSourcesAreExportedAsText() throws IOException {
+    void formulasInCompaniesInvestorsAndSourcesAreExportedAsText() throws IOException {
         String hostile = """
                 {"company": {"name": "@SUM(A1)", "localName": "=1+1", "country": "CN", "layer": "MODEL",
-                             "segments": ["=1+1", "TEXT"]},
+                             "segments": ["TEXT", "IMAGE"]},
                  "round": "SEED",
                  "amount": {"value": "1000000", "currency": "USD"},
                  "announcedOn": "2024-02-02",
@@ -37,7 +37,7 @@ class CsvExportTest extends FundingApiTest {
         CSVRecord row = rows.get(0);
         assertEquals("'@SUM(A1)", row.get("company"));
         assertEquals("'=1+1", row.get("company_local_name"));
-        assertEquals("'=1+1;TEXT", row.get("segments"));
+        assertEquals("TEXT;IMAGE", row.get("segments"));
         assertEquals("'+cmd|' /C calc'!A0", row.get("lead_investors"));
         assertEquals("'-2+3", row.get("other_investors"));
         assertEquals("'=HYPERLINK(\"http://evil.example\")", row.get("source"));

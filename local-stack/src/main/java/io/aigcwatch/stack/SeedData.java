@@ -94,6 +94,8 @@ final class SeedData {
         body.put("round", "UNDISCLOSED");
         body.put("amount", amount);
         body.put("announcedOn", row.get("announced_on"));
+        // "since 2022", known by the report's date: on or before it, so no quarter of the series claims the round
+        putIfPresent(body, "announcedPrecision", row.get("announced_precision"));
         body.put("source", row.get("source"));
         return body;
     }
@@ -104,7 +106,17 @@ final class SeedData {
         putIfPresent(company, "localName", row.get("local_name"));
         company.put("country", row.get("country"));
         company.put("layer", row.get("layer"));
+        List<String> segments = segments(row);
+        if (!segments.isEmpty()) {
+            company.put("segments", segments);
+        }
         return company;
+    }
+
+    /** The row's taxonomy codes; {@code segment_lines} says which report line each comes from (README.md). */
+    static List<String> segments(CSVRecord row) {
+        String cell = row.isMapped("segments") ? row.get("segments") : "";
+        return cell.isBlank() ? List.of() : List.of(cell.split(";"));
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, String value) {

@@ -36,7 +36,8 @@ class OverviewBrowserTest extends DashboardBrowserTestBase {
     }
 
     @BeforeEach
-    void signedIn() {
+    void signedIn() throws Exception {
+        api.ensureARoundInAQuarter();
         browser.presetKey(stack.readKey());
     }
 

@@ -1,6 +1,7 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.Layer;
+import io.aigcwatch.funding.taxonomy.Taxonomy;
 import io.aigcwatch.kit.limits.FieldChecks;
 import io.aigcwatch.kit.limits.InputLimits;
 import io.micronaut.core.annotation.Nullable;
@@ -17,9 +18,11 @@ public class CompanyValidator {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final InputLimits limits;
+    private final Taxonomy taxonomy;
 
-    CompanyValidator(InputLimits limits) {
+    CompanyValidator(InputLimits limits, Taxonomy taxonomy) {
         this.limits = limits;
+        this.taxonomy = taxonomy;
     }
 
     /** A company as another service registers one, by name, country and layer; an id in the body is ignored. */
@@ -63,13 +66,11 @@ public class CompanyValidator {
 
     private List<String> segments(@Nullable List<String> given, FieldChecks checks) {
         List<String> segments = checks.list("company.segments", given, limits.maxSegments());
-        List<String> clean = new ArrayList<>();
+        List<String> bounded = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
-            String segment = checks.requiredText("company.segments[" + i + "]", segments.get(i), limits.maxWordLength());
-            if (segment != null && !clean.contains(segment.toUpperCase(Locale.ROOT))) {
-                clean.add(segment.toUpperCase(Locale.ROOT));
-            }
+            // a bad length is refused as such, and not also as an unknown code
+            bounded.add(checks.requiredText("company.segments[" + i + "]", segments.get(i), limits.maxWordLength()));
         }
-        return List.copyOf(clean);
+        return taxonomy.check("company.segments", bounded, checks);
     }
 }

@@ -5,6 +5,7 @@ import io.aigcwatch.events.funding.RoundType;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import io.aigcwatch.events.funding.DatePrecision;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +87,7 @@ class BatchDuplicates {
                             0, RoundStatus.ACTIVE, RoundType.valueOf(rows.getString(3)), rows.getBigDecimal(7),
                             rows.getBigDecimal(8), rows.getBigDecimal(9), rows.getString(5).trim(),
                             AmountPrecision.valueOf(rows.getString(6)), null, null, null, null, null, null, null,
-                            null, null, null, rows.getObject(4, LocalDate.class), List.of(), null, null, null, null);
+                            null, null, null, rows.getObject(4, LocalDate.class), DatePrecision.DAY, List.of(), null, null, null, null);
                     recorded.computeIfAbsent(kind(round), k -> new ArrayList<>()).add(round);
                 }
             }

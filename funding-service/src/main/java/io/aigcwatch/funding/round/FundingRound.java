@@ -11,6 +11,7 @@ import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
+import io.aigcwatch.events.funding.DatePrecision;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ record FundingRound(
         @Nullable BigDecimal valuationUnitsPerUsd,
         @Nullable LocalDate valuationRateDate,
         LocalDate announcedOn,
+        DatePrecision announcedPrecision,
         @TypeDef(type = DataType.JSON) List<InvestorData> investors,
         @Nullable String source,
         @Nullable String retractionReason,

@@ -31,7 +31,14 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     @Query("select * from funding_round where company_id = :companyId order by announced_on desc, id desc")
     List<FundingRound> findAllOfCompany(UUID companyId);
 
-    /** {@link #addToStats}'s statement up to its row filter, shared with the bulk import's {@link BatchStats}. */
+    /** The quarter bucket of a round whose date precision (YEAR, BEFORE) places it in no one quarter. */
+    String UNPLACED = "UNPLACED";
+
+    /**
+     * {@link #addToStats}'s statement up to its row filter, shared with the bulk import's {@link BatchStats}. A round
+     * known only to the year or as "before" a date counts in the totals, layers and countries, and in the quarter
+     * bucket {@link #UNPLACED} rather than in a quarter it may not belong to.
+     */
     String STATS_FROM_ROUNDS = """
             insert into funding_stat (dimension, bucket, rounds, approximate_rounds, undisclosed_rounds, usd_raised)
             select d.dimension, d.bucket, :sign * count(*),
@@ -41,14 +48,15 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
                         else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end), 0)
             from funding_round r
             join company c on c.id = r.company_id
+            cross join lateral (select case when r.announced_precision in ('DAY', 'MONTH', 'QUARTER')
+                                            then extract(year from r.announced_on)::int || '-Q'
+                                                 || extract(quarter from r.announced_on)::int
+                                            else 'UNPLACED' end as quarter) q
             cross join lateral (values (1, 'total', ''),
-                                       (2, 'quarter', extract(year from r.announced_on)::int || '-Q'
-                                                      || extract(quarter from r.announced_on)::int),
+                                       (2, 'quarter', q.quarter),
                                        (3, 'layer', c.layer::text),
                                        (4, 'country', c.country::text),
-                                       (5, 'cell', extract(year from r.announced_on)::int || '-Q'
-                                                   || extract(quarter from r.announced_on)::int
-                                                   || '|' || c.layer::text || '|' || c.country::text))
+                                       (5, 'cell', q.quarter || '|' || c.layer::text || '|' || c.country::text))
                                  as d (position, dimension, bucket)
             """;
 
@@ -110,6 +118,7 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
             from cell
             where (cast(:country as text) is null or country = cast(:country as text))
               and (cast(:layer as text) is null or layer = cast(:layer as text))
+              and (cast(:fromQuarter as text) is null and cast(:toQuarter as text) is null or quarter <> 'UNPLACED')
               and (cast(:fromQuarter as text) is null or quarter >= cast(:fromQuarter as text))
               and (cast(:toQuarter as text) is null or quarter <= cast(:toQuarter as text))
             group by grouping sets ((quarter), (layer), (country), ())""", nativeQuery = true)

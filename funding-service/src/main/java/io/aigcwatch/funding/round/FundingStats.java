@@ -14,13 +14,16 @@ import java.util.List;
  * @param undisclosedRounds of those, how many add nothing to {@code usdRaised} because the amount is not known
  * @param usdRaised         the USD value (at each round's announcement-month rate) of the disclosed amounts
  * @param usdRaisedBasis    how {@code usdRaised} is counted, in words, so that no reader takes it for exact
- * @param byQuarter         by quarter of the announcement date, such as {@code 2023-Q1}, oldest first
+ * @param byQuarter         by quarter of the announcement date, such as {@code 2023-Q1}, oldest first; only rounds
+ *                          whose date precision places them in one quarter (DAY, MONTH, QUARTER)
+ * @param unplacedRounds    the rounds counted in {@code rounds} but in no quarter of {@code byQuarter}: their date
+ *                          is known only to the year or as "on or before" (YEAR, BEFORE)
  * @param byLayer           by the company's layer, most raised first
  * @param byCountry         by the company's country, most raised first
  */
 @Serdeable
 record FundingStats(long rounds, long approximateRounds, long undisclosedRounds, BigDecimal usdRaised,
-                    String usdRaisedBasis, List<Bucket> byQuarter, List<Bucket> byLayer, List<Bucket> byCountry) {
+                    String usdRaisedBasis, List<Bucket> byQuarter, long unplacedRounds, List<Bucket> byLayer, List<Bucket> byCountry) {
 
     static final String BASIS = "the sum of disclosed amounts in USD at each round's announcement-month rate: EXACT "
             + "amounts as given, APPROXIMATE ones at their value or, when only a range is given, at the midpoint of "
@@ -41,7 +44,11 @@ record FundingStats(long rounds, long approximateRounds, long undisclosedRounds,
                 .findFirst().orElseThrow(() -> new IllegalStateException("the totals query gave no total row"));
         return new FundingStats(total.rounds(), total.approximateRounds(), total.undisclosedRounds(),
                 RoundView.plain(total.usdRaised()), BASIS,
-                buckets(rows, "quarter", Comparator.comparing(Bucket::key)),
+                buckets(rows, "quarter", Comparator.comparing(Bucket::key)).stream()
+                        .filter(bucket -> !bucket.key().equals(FundingRoundRepository.UNPLACED)).toList(),
+                rows.stream().filter(row -> row.dimension().equals("quarter")
+                                && FundingRoundRepository.UNPLACED.equals(row.bucket()))
+                        .mapToLong(FundingRoundRepository.StatsRow::rounds).sum(),
                 buckets(rows, "layer", MOST_RAISED_FIRST),
                 buckets(rows, "country", MOST_RAISED_FIRST));
     }

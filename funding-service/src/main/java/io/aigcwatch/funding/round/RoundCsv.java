@@ -18,7 +18,7 @@ import static io.aigcwatch.kit.csv.CsvCells.text;
  */
 final class RoundCsv {
     static final String[] HEADER = {"id", "version", "status", "company_id", "company", "company_local_name", "country",
-            "layer", "segments", "round", "announced_on", "currency", "precision", "amount", "amount_low", "amount_high",
+            "layer", "segments", "round", "announced_on", "announced_precision", "currency", "precision", "amount", "amount_low", "amount_high",
             "usd", "usd_low", "usd_high", "units_per_usd", "rate_month", "post_money_valuation",
             "post_money_valuation_currency", "post_money_valuation_usd", "lead_investors", "other_investors", "source"};
 
@@ -36,7 +36,7 @@ final class RoundCsv {
         printer.printRecord(round.id(), round.version(), round.status(), round.company().id(),
                 text(round.company().name()), text(round.company().localName()), round.company().country(),
                 round.company().layer(), list(round.company().segments()), round.round(),
-                round.announcedOn(), amount.currency(), amount.precision(), plain(amount.value()), plain(amount.low()),
+                round.announcedOn(), round.announcedPrecision(), amount.currency(), amount.precision(), plain(amount.value()), plain(amount.low()),
                 plain(amount.high()), plain(amount.usd()), plain(amount.usdLow()), plain(amount.usdHigh()),
                 plain(amount.unitsPerUsd()), amount.rateDate() == null ? "" : amount.rateDate().toString().substring(0, 7),
                 valuation == null ? "" : plain(valuation.value()), valuation == null ? "" : valuation.currency(),

@@ -25,6 +25,8 @@ final class RoundCsvRow {
             "round", "announced_on", "currency", "precision", "amount", "amount_low", "amount_high",
             "post_money_valuation", "post_money_valuation_currency", "lead_investors", "other_investors", "source");
     static final String DISTINCT_ROUND = "distinct_round";
+    /** Optional: DAY when the column or the cell is absent, as every round was before precision was recorded. */
+    static final String ANNOUNCED_PRECISION = "announced_precision";
 
     private RoundCsvRow() {
     }
@@ -34,7 +36,7 @@ final class RoundCsvRow {
         List<String> missing = REQUIRED.stream().filter(column -> !header.contains(column)).toList();
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("header", "the CSV header lacks " + String.join(", ", missing)
-                    + "; it needs " + String.join(",", REQUIRED) + " (and optionally " + DISTINCT_ROUND + ")");
+                    + "; it needs " + String.join(",", REQUIRED) + " (and optionally " + DISTINCT_ROUND + ", " + ANNOUNCED_PRECISION + ")");
         }
     }
 
@@ -56,7 +58,8 @@ final class RoundCsvRow {
         LocalDate announcedOn = date(row, checks);
         Boolean distinct = flag(row, checks);
         checks.throwIfAny();
-        return new RoundRequest(company, text(row, "round"), amount, valuation, announcedOn, investors,
+        return new RoundRequest(company, text(row, "round"), amount, valuation, announcedOn,
+                text(row, ANNOUNCED_PRECISION), investors,
                 text(row, "source"), distinct);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * The body of {@code POST} and {@code PUT /funding-events}. Enumerations arrive as strings so that a bad one is
  * reported against its field, with the values it may take, instead of as an unreadable parse error.
  *
+ * @param announcedPrecision how much of {@code announcedOn} is known: DAY (the default), MONTH, QUARTER, YEAR, BEFORE
  * @param distinctRound the client's word that this is a different round from a near-identical one already recorded
  */
 @Serdeable
@@ -21,6 +22,7 @@ record RoundRequest(
         @Nullable MoneyInput amount,
         @Nullable MoneyInput postMoneyValuation,
         @Nullable LocalDate announcedOn,
+        @Nullable String announcedPrecision,
         @Nullable List<InvestorInput> investors,
         @Nullable String source,
         @Nullable Boolean distinctRound) {

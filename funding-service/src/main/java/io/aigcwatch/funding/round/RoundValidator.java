@@ -14,6 +14,7 @@ import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import io.aigcwatch.events.funding.DatePrecision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,6 +54,7 @@ class RoundValidator {
         ValidRound.Money valuation = request.postMoneyValuation() == null ? null
                 : money("postMoneyValuation", request.postMoneyValuation(), false, checks);
         LocalDate announcedOn = announcedOn(request.announcedOn(), checks);
+        DatePrecision precision = AnnouncedPrecision.check(request.announcedPrecision(), announcedOn, checks);
         List<InvestorData> investors = investors(request.investors(), checks);
         String source = checks.optionalText("source", request.source(), limits.maxSourceLength());
         checks.throwIfAny();
@@ -60,7 +62,7 @@ class RoundValidator {
         ValidRound.Money valuationInUsd = valuation == null ? null
                 : inUsd("postMoneyValuation", valuation, announcedOn, limits.maxValuationUsd(), checks);
         checks.throwIfAny();
-        return new ValidRound(company, round, amountInUsd, valuationInUsd, announcedOn, investors, source,
+        return new ValidRound(company, round, amountInUsd, valuationInUsd, announcedOn, precision, investors, source,
                 Boolean.TRUE.equals(request.distinctRound()));
     }
 

@@ -10,6 +10,7 @@ import io.aigcwatch.funding.company.Company;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import io.aigcwatch.events.funding.DatePrecision;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ record RoundView(
         MoneyData amount,
         @Nullable MoneyData postMoneyValuation,
         LocalDate announcedOn,
+        DatePrecision announcedPrecision,
         List<InvestorData> investors,
         @Nullable String source,
         @Nullable String retractionReason,
@@ -42,7 +44,7 @@ record RoundView(
                 AmountPrecision.EXACT, plain(round.valuationUsd()), null, null, plain(round.valuationUnitsPerUsd()),
                 round.valuationRateDate());
         return new RoundView(round.id(), round.version(), round.status(), company.toData(), round.roundType(), amount,
-                valuation, round.announcedOn(), round.investors(), round.source(), round.retractionReason(),
+                valuation, round.announcedOn(), round.announcedPrecision(), round.investors(), round.source(), round.retractionReason(),
                 round.recordedAt(), round.updatedAt());
     }
 
@@ -67,6 +69,7 @@ record RoundView(
     }
 
     FundingRoundData toEventData() {
-        return new FundingRoundData(id, version, company, round, amount, postMoneyValuation, announcedOn, investors, source);
+        return new FundingRoundData(id, version, company, round, amount, postMoneyValuation, announcedOn, investors, source,
+                announcedPrecision);
     }
 }

@@ -88,6 +88,7 @@ class RoundWriter {
                 current.usdLow(), current.usdHigh(), current.unitsPerUsd(), current.rateDate(),
                 current.valuationValue(), current.valuationCurrency(), current.valuationUsd(),
                 current.valuationUnitsPerUsd(), current.valuationRateDate(), current.announcedOn(),
+                current.announcedPrecision(),
                 current.investors(), current.source(), reason, current.recordedAt(), now);
         rounds.addToStats(List.of(id), -1);
         rounds.update(retracted);
@@ -141,7 +142,7 @@ class RoundWriter {
                 valuation == null ? null : valuation.usd(),
                 valuationRate == null ? null : valuationRate.unitsPerUsd(),
                 valuationRate == null ? null : valuationRate.rateDate(),
-                request.announcedOn(), request.investors(), request.source(), null, recordedAt, updatedAt);
+                request.announcedOn(), request.announcedPrecision(), request.investors(), request.source(), null, recordedAt, updatedAt);
     }
 
     private void publish(String type, Company company, Object data, Instant now) {

@@ -7,6 +7,7 @@ import io.aigcwatch.funding.company.CompanyRef;
 import io.aigcwatch.funding.fx.Conversion;
 import io.micronaut.core.annotation.Nullable;
 
+import io.aigcwatch.events.funding.DatePrecision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,7 @@ record ValidRound(
         Money amount,
         @Nullable Money postMoneyValuation,
         LocalDate announcedOn,
+        DatePrecision announcedPrecision,
         List<InvestorData> investors,
         @Nullable String source,
         boolean distinctRound) {

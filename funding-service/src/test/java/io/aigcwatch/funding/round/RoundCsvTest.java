@@ -3,6 +3,7 @@ package io.aigcwatch.funding.round;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.DatePrecision;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
@@ -32,7 +33,7 @@ class RoundCsvTest {
                 RoundType.SEED,
                 new MoneyData(new BigDecimal("-2.5"), null, null, "USD", AmountPrecision.EXACT, new BigDecimal("-2.5"),
                         null, null, BigDecimal.ONE, LocalDate.of(2024, 1, 1)),
-                null, LocalDate.of(2024, 1, 10),
+                null, LocalDate.of(2024, 1, 10), DatePrecision.DAY,
                 List.of(new InvestorData("+cmd|' /C calc'!A0", true), new InvestorData("Plain Capital", true),
                         new InvestorData("-2+3", false), new InvestorData("\tTabbed", false),
                         new InvestorData("\rReturned", false), new InvestorData("＠Full", false)),

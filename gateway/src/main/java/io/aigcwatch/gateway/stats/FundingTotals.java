@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * funding-service's {@code GET /funding-stats}, passed on as it is: rounds and USD raised, overall and by quarter,
- * layer and country, with how the USD figure is counted.
+ * layer and country, with how the USD figure is counted and how many rounds no quarter could place.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record FundingTotals(long rounds, long approximateRounds, long undisclosedRounds, BigDecimal usdRaised,
-                     String usdRaisedBasis, List<Bucket> byQuarter, List<Bucket> byLayer, List<Bucket> byCountry) {
+                     String usdRaisedBasis, List<Bucket> byQuarter, long unplacedRounds, List<Bucket> byLayer,
+                     List<Bucket> byCountry) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -19,10 +19,14 @@ record Contribution(List<String> buckets, BigDecimal usd) {
     /** What a retracted round adds: nothing. */
     static final Contribution NONE = new Contribution(List.of(), BigDecimal.ZERO);
 
+    /** The quarter bucket of a round known only to the year or as "on or before" a date: no quarter can hold it. */
+    static final String UNPLACED = "UNPLACED";
+
     static Contribution of(FundingRoundData round) {
         Set<String> buckets = new LinkedHashSet<>();
         int quarter = (round.announcedOn().getMonthValue() - 1) / 3 + 1;
-        buckets.add("QUARTER" + SEPARATOR + round.announcedOn().getYear() + "-Q" + quarter);
+        buckets.add("QUARTER" + SEPARATOR + (round.announcedPrecision().placesQuarter()
+                ? round.announcedOn().getYear() + "-Q" + quarter : UNPLACED));
         buckets.add("LAYER" + SEPARATOR + round.company().layer());
         buckets.add("COUNTRY" + SEPARATOR + round.company().country());
         buckets.add("ROUND" + SEPARATOR + round.round());

@@ -53,7 +53,18 @@ public class ShareReader {
         String note = dimension.equals("segment") || dimension.startsWith("investor") || dimension.equals("lead")
                 ? "a round counts once in each of its " + dimension + "s, so shares are of the sum over " + dimension + "s"
                 : "undisclosed amounts count as rounds at USD 0; approximate ones at their point value or mid-range";
-        return shares(dimension, measure, aggregates.shares(code), note);
+        List<ShareRow> rows = aggregates.shares(code);
+        if (dimension.equals("quarter")) {
+            // a round whose date precision fits no one quarter is counted beside the quarters, never in one of them
+            long unplaced = rows.stream().filter(row -> row.key().equals(Contribution.UNPLACED))
+                    .mapToLong(ShareRow::count).sum();
+            Shares placed = shares(dimension, measure, rows.stream()
+                    .filter(row -> !row.key().equals(Contribution.UNPLACED)).toList(), note
+                    + "; rounds dated only to a year or as 'on or before' a date are in no quarter (unplacedRounds)");
+            return new Shares(placed.by(), placed.metric(), placed.count(), placed.totalUsd(), placed.shares(),
+                    placed.note(), unplaced);
+        }
+        return shares(dimension, measure, rows, note);
     }
 
     private static Shares shares(String by, String metric, List<ShareRow> rows, String note) {
@@ -62,7 +73,7 @@ public class ShareReader {
         List<Share> shares = rows.stream().map(row -> new Share(row.key(), row.count(), row.usd(),
                 total.signum() == 0 ? BigDecimal.ZERO
                         : row.usd().multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN))).toList();
-        return new Shares(by, metric, count, total, shares, note);
+        return new Shares(by, metric, count, total, shares, note, null);
     }
 
     /** @param pct percent of the total USD, two decimals */
@@ -70,7 +81,12 @@ public class ShareReader {
     public record Share(String key, long count, BigDecimal usd, BigDecimal pct) {
     }
 
+    /**
+     * @param unplacedRounds by quarter only: the rounds in no quarter because their date is known only to the year or
+     *                       as "on or before" a date; they are not in {@code count} or {@code totalUsd}
+     */
     @Serdeable
-    public record Shares(String by, String metric, long count, BigDecimal totalUsd, List<Share> shares, String note) {
+    public record Shares(String by, String metric, long count, BigDecimal totalUsd, List<Share> shares, String note,
+                         @Nullable Long unplacedRounds) {
     }
 }
