@@ -60,7 +60,9 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
 
     private static void flush(Connection connection, Map<UUID, List<InvestorData>> chunk) {
         InvestorLinks.linkOn(connection, chunk.entrySet().stream()
-                .map(e -> new InvestorLinks.RoundInvestors(e.getKey(), e.getValue())).toList());
+                // countedUsd unused: linkOn writes no counters, countInvestors sums them from the links after
+                .map(e -> new InvestorLinks.RoundInvestors(e.getKey(), e.getValue(), java.math.BigDecimal.ZERO))
+                .toList());
         chunk.clear();
     }
 

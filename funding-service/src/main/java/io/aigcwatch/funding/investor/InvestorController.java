@@ -50,9 +50,9 @@ class InvestorController {
         }
         Cursor after = Cursor.decode(position);
         List<Investor> found = switch (order) {
-            case ROUNDS -> investors.byRounds(after == null ? null : after.value().longValueExact(), after == null
+            case ROUNDS -> investors.byRounds(after == null ? null : after.whole(), after == null
                     ? new UUID(0, 0) : after.id(), size + 1);
-            case LEADS -> investors.byLeads(after == null ? null : after.value().longValueExact(), after == null
+            case LEADS -> investors.byLeads(after == null ? null : after.whole(), after == null
                     ? new UUID(0, 0) : after.id(), size + 1);
             case USD -> investors.byUsd(after == null ? null : after.value(), after == null
                     ? new UUID(0, 0) : after.id(), size + 1);
@@ -85,6 +85,15 @@ class InvestorController {
 
     /** The sort value and id of a page's last investor, base64url so that it is opaque. */
     record Cursor(BigDecimal value, UUID id) {
+        /** The count a rounds or leads cursor holds; a usd cursor's amount given to another sort is refused. */
+        long whole() {
+            try {
+                return value.longValueExact();
+            } catch (ArithmeticException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor of this sort");
+            }
+        }
+
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((value.toPlainString() + "|" + id).getBytes(StandardCharsets.UTF_8));

@@ -142,9 +142,7 @@ public class RoundBatch {
             copy.insertAll(inserted);
             List<UUID> insertedIds = inserted.stream().map(FundingRound::id).toList();
             stats.add(insertedIds);
-            investors.link(inserted.stream()
-                    .map(round -> new InvestorLinks.RoundInvestors(round.id(), round.investors())).toList());
-            investors.addToStats(insertedIds, 1);
+            investors.linkActive(inserted.stream().map(FundingRound::investorLinks).toList());
             outbox.appendAll(Topics.FUNDING_EVENTS, accepted.parallelStream().map(candidate -> RoundWriter.event(
                     FundingEventTypes.RECORDED, candidate.company(),
                     RoundView.of(candidate.round(), candidate.company()).toEventData(), now)).toList());

@@ -55,8 +55,7 @@ class RoundWriter {
         rejectDuplicate(request, company, null);
         rounds.save(round);
         rounds.addToStats(List.of(round.id()), 1);
-        investors.link(List.of(new InvestorLinks.RoundInvestors(round.id(), round.investors())));
-        investors.addToStats(List.of(round.id()), 1);
+        investors.linkActive(List.of(round.investorLinks()));
         RoundView view = RoundView.of(round, company);
         publish(FundingEventTypes.RECORDED, company, view.toEventData(), now);
         return view;
@@ -78,8 +77,7 @@ class RoundWriter {
         rounds.update(corrected);
         rounds.addToStats(List.of(id), 1);
         investors.unlink(id);
-        investors.link(List.of(new InvestorLinks.RoundInvestors(id, corrected.investors())));
-        investors.addToStats(List.of(id), 1);
+        investors.linkActive(List.of(corrected.investorLinks()));
         RoundView view = RoundView.of(corrected, company);
         publish(FundingEventTypes.CORRECTED, company, view.toEventData(), now);
         return view;

@@ -141,7 +141,10 @@ class InvestorApiTest extends FundingApiTest {
 
     @Test
     void badParametersAreProblems() {
-        for (String query : List.of("sort=unicornz", "limit=0", "cursor=nonsense", "q=" + "x".repeat(201), "q=%E2%80%8B")) {
+        String fractional = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("1.5|" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        for (String query : List.of("sort=unicornz", "limit=0", "cursor=nonsense", "q=" + "x".repeat(201), "q=%E2%80%8B",
+                "sort=rounds&cursor=" + fractional)) {
             HttpResponse<String> refused = http.get("/investors?" + query);
             assertEquals(422, refused.statusCode(), query + ": " + refused.body());
             assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
