@@ -31,10 +31,12 @@ import java.util.stream.Collectors;
 public class CompanyBatch {
     private final CompanyRepository companies;
     private final CompanyRegistry registry;
+    private final CompanySearchKeys searchKeys;
 
-    CompanyBatch(CompanyRepository companies, CompanyRegistry registry) {
+    CompanyBatch(CompanyRepository companies, CompanyRegistry registry, CompanySearchKeys searchKeys) {
         this.companies = companies;
         this.registry = registry;
+        this.searchKeys = searchKeys;
     }
 
     /** The company of each ref, in order, or what is wrong with the ref, as {@code POST /funding-events} says it. */
@@ -95,6 +97,7 @@ public class CompanyBatch {
         }
         if (!fresh.isEmpty()) {
             companies.saveAll(fresh.values());
+            searchKeys.write(fresh.values());
             byKey.putAll(fresh);
         }
     }

@@ -36,9 +36,11 @@ class CompanyController {
     private final CompanyRounds rounds;
     private final CompanyExports exports;
     private final InputLimits limits;
+    private final CompanySearch search;
 
     CompanyController(CompanyRegistry registry, CompanyValidator validator, CompanyRounds rounds,
-                      CompanyExports exports, InputLimits limits) {
+                      CompanyExports exports, InputLimits limits, CompanySearch search) {
+        this.search = search;
         this.registry = registry;
         this.validator = validator;
         this.rounds = rounds;
@@ -51,12 +53,16 @@ class CompanyController {
      * {@code application/x-ndjson}, all of them at once, streamed from one database cursor.
      */
     @Get(produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE, ExportFormat.NDJSON_MEDIA_TYPE})
-    HttpResponse<?> list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
-                         @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+    HttpResponse<?> list(@Nullable @QueryValue String q, @Nullable @QueryValue String cursor,
+                         @Nullable @QueryValue Integer limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         FieldChecks checks = new FieldChecks();
         int size = checks.pageSize("limit", limit, DEFAULT_PAGE, limits.maxPageSize());
         String position = checks.optionalText("cursor", cursor, limits.maxCursorLength());
+        String query = checks.optionalText("q", q, limits.maxNameLength());
         checks.throwIfAny();
+        if (query != null) {
+            return HttpResponse.ok(search.search(query, size)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
         ExportFormat format = ExportFormat.requested(accept);
         if (format != ExportFormat.JSON) {
             return Exports.streamed(format, "companies", exports.open(format));

@@ -49,7 +49,7 @@ public class CompanyRegistry {
         String normalized = CompanyNames.key(name);
         String localName = cleanName("company.localName", ref.localName());
         return companies.lockOrRegister(UUID.randomUUID(), name, normalized, localName, ref.country(),
-                        ref.layer().name(), ref.segments()).stream().findFirst()
+                        ref.layer().name(), ref.segments(), SearchKeys.of(name, localName, List.of())).stream().findFirst()
                 .or(() -> companies.lockByNormalizedName(normalized))
                 .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
     }

@@ -47,15 +47,37 @@ interface CompanyRepository extends CrudRepository<Company, UUID> {
             ), known as (
                 select * from by_name union all select * from by_local_name
             ), registered as (
-                insert into company (id, name, normalized_name, local_name, country, layer, segments, created_at)
-                select :id, :name, :normalizedName, cast(:localName as text), :country, :layer, cast(:segments as jsonb), now()
+                insert into company (id, name, normalized_name, local_name, country, layer, segments, created_at, search_key)
+                select :id, :name, :normalizedName, cast(:localName as text), :country, :layer, cast(:segments as jsonb), now(),
+                       :searchKey
                 where not exists (select 1 from known)
                 on conflict (normalized_name) do nothing
                 returning *
             )
             select * from known union all select * from registered limit 1""", nativeQuery = true)
     List<Company> lockOrRegister(UUID id, String name, String normalizedName, @Nullable String localName,
-                                 String country, String layer, List<String> segments);
+                                 String country, String layer, List<String> segments, String searchKey);
+
+    /**
+     * Companies whose search key (V11, {@link SearchKeys}) has a term equal to the query (rank 0), starting with it
+     * (1) or like it by trigrams (2, pg_trgm's word similarity): each condition one the GIN trigram index answers.
+     */
+    @Query(value = """
+            select id, case when search_key like :exact escape '\\' then 0
+                            when search_key like :prefix escape '\\' then 1 else 2 end as rank,
+                   word_similarity(:q, search_key) as score
+            from company
+            where search_key like :prefix escape '\\' or :q <% search_key
+            order by rank, score desc, normalized_name
+            limit :limit""", nativeQuery = true)
+    List<SearchHit> search(String q, String exact, String prefix, int limit);
+
+    @Query(value = "update company set search_key = :searchKey where id = :id", nativeQuery = true)
+    void updateSearchKey(UUID id, String searchKey);
+
+    @io.micronaut.core.annotation.Introspected
+    record SearchHit(UUID id, int rank, double score) {
+    }
 
     /** Locks the rows of many companies in one statement, in id order, so that two such writers never deadlock. */
     @Query(value = "select * from company where id in (:ids) order by id for update", nativeQuery = true)

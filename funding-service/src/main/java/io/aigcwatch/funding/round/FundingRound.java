@@ -4,6 +4,7 @@ import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.RoundSummary;
+import io.aigcwatch.funding.investor.InvestorLinks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -51,6 +52,19 @@ record FundingRound(
 
     String etag() {
         return EntityTags.of(version);
+    }
+
+    /**
+     * The round's investors with what it adds to their USD counter, as every kept total counts a round: nothing when
+     * undisclosed, else its USD value or, for a range alone, the midpoint rounded to cents.
+     */
+    InvestorLinks.RoundInvestors investorLinks() {
+        BigDecimal counted = amountPrecision == AmountPrecision.UNDISCLOSED ? BigDecimal.ZERO
+                : usdValue != null ? usdValue
+                : usdLow != null && usdHigh != null
+                ? usdLow.add(usdHigh).divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP)
+                : BigDecimal.ZERO;
+        return new InvestorLinks.RoundInvestors(id, investors, counted);
     }
 
     /** The line of this round on its company's page. */

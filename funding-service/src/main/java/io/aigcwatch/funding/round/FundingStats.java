@@ -1,10 +1,12 @@
 package io.aigcwatch.funding.round;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the active rounds add up to; retracted rounds count nowhere.
@@ -20,10 +22,15 @@ import java.util.List;
  *                          is known only to the year or as "on or before" (YEAR, BEFORE)
  * @param byLayer           by the company's layer, most raised first
  * @param byCountry         by the company's country, most raised first
+ * @param topInvestors      the 10 investors in most active rounds, with their leads and the USD of those rounds,
+ *                          from counters the rounds' writes keep (V11); absent when a filter applies, as the counters
+ *                          are of every round
  */
 @Serdeable
 record FundingStats(long rounds, long approximateRounds, long undisclosedRounds, BigDecimal usdRaised,
-                    String usdRaisedBasis, List<Bucket> byQuarter, long unplacedRounds, List<Bucket> byLayer, List<Bucket> byCountry) {
+                    String usdRaisedBasis, List<Bucket> byQuarter, long unplacedRounds, List<Bucket> byLayer,
+                    List<Bucket> byCountry, @Nullable List<TopInvestor> topInvestors) {
+    static final int TOP_INVESTORS = 10;
 
     static final String BASIS = "the sum of disclosed amounts in USD at each round's announcement-month rate: EXACT "
             + "amounts as given, APPROXIMATE ones at their value or, when only a range is given, at the midpoint of "
@@ -39,7 +46,15 @@ record FundingStats(long rounds, long approximateRounds, long undisclosedRounds,
         }
     }
 
-    static FundingStats of(List<FundingRoundRepository.StatsRow> rows) {
+    @Serdeable
+    record TopInvestor(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd) {
+        static TopInvestor of(FundingRoundRepository.TopInvestorRow row) {
+            return new TopInvestor(row.id(), row.name(), row.rounds(), row.leads(), RoundView.plain(row.roundsUsd()));
+        }
+    }
+
+    static FundingStats of(List<FundingRoundRepository.StatsRow> rows,
+                           @Nullable List<FundingRoundRepository.TopInvestorRow> top) {
         FundingRoundRepository.StatsRow total = rows.stream().filter(row -> row.dimension().equals("total"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("the totals query gave no total row"));
         return new FundingStats(total.rounds(), total.approximateRounds(), total.undisclosedRounds(),
@@ -50,7 +65,8 @@ record FundingStats(long rounds, long approximateRounds, long undisclosedRounds,
                                 && FundingRoundRepository.UNPLACED.equals(row.bucket()))
                         .mapToLong(FundingRoundRepository.StatsRow::rounds).sum(),
                 buckets(rows, "layer", MOST_RAISED_FIRST),
-                buckets(rows, "country", MOST_RAISED_FIRST));
+                buckets(rows, "country", MOST_RAISED_FIRST),
+                top == null ? null : top.stream().map(TopInvestor::of).toList());
     }
 
     private static List<Bucket> buckets(List<FundingRoundRepository.StatsRow> rows, String dimension,

@@ -27,9 +27,9 @@ class FundingStatsController {
                         @Nullable @QueryValue String fromQuarter, @Nullable @QueryValue String toQuarter) {
         StatsFilter filter = StatsFilter.parse(country, layer, fromQuarter, toQuarter);
         if (filter.isNone()) {
-            return FundingStats.of(rounds.stats());
+            return FundingStats.of(rounds.stats(), rounds.topInvestors(FundingStats.TOP_INVESTORS));
         }
         return FundingStats.of(rounds.filteredStats(filter.country(), filter.layerName(), filter.fromQuarter(),
-                filter.toQuarter()));
+                filter.toQuarter()), null);
     }
 }

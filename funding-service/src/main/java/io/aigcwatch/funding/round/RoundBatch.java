@@ -5,6 +5,7 @@ import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyBatch;
 import io.aigcwatch.funding.company.CompanyRef;
+import io.aigcwatch.funding.investor.InvestorLinks;
 import io.aigcwatch.kit.outbox.Outbox;
 import io.aigcwatch.kit.problem.Problem;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -44,10 +45,11 @@ public class RoundBatch {
     private final BatchDuplicates duplicates;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final InvestorLinks investors;
     private final Clock clock;
 
     RoundBatch(RoundValidator validator, CompanyBatch companies, BatchStats stats, RoundCopy copy,
-               BatchDuplicates duplicates, Outbox outbox, ObjectMapper json, Clock clock) {
+               BatchDuplicates duplicates, Outbox outbox, ObjectMapper json, InvestorLinks investors, Clock clock) {
         this.validator = validator;
         this.companies = companies;
         this.stats = stats;
@@ -55,6 +57,7 @@ public class RoundBatch {
         this.duplicates = duplicates;
         this.outbox = outbox;
         this.json = json;
+        this.investors = investors;
         this.clock = clock;
     }
 
@@ -137,7 +140,9 @@ public class RoundBatch {
         if (!accepted.isEmpty()) {
             List<FundingRound> inserted = accepted.stream().map(Candidate::round).toList();
             copy.insertAll(inserted);
-            stats.add(inserted.stream().map(FundingRound::id).toList());
+            List<UUID> insertedIds = inserted.stream().map(FundingRound::id).toList();
+            stats.add(insertedIds);
+            investors.linkActive(inserted.stream().map(FundingRound::investorLinks).toList());
             outbox.appendAll(Topics.FUNDING_EVENTS, accepted.parallelStream().map(candidate -> RoundWriter.event(
                     FundingEventTypes.RECORDED, candidate.company(),
                     RoundView.of(candidate.round(), candidate.company()).toEventData(), now)).toList());

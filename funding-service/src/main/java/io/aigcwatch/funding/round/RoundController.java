@@ -3,6 +3,7 @@ package io.aigcwatch.funding.round;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
+import io.aigcwatch.funding.investor.InvestorLinks;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.idempotency.StoredResponse;
 import io.aigcwatch.kit.caller.CallerHeaders;
@@ -101,13 +102,17 @@ class RoundController {
     HttpResponse<?> list(@Nullable @QueryValue String company, @Nullable @QueryValue String country,
                          @Nullable @QueryValue String layer, @Nullable @QueryValue String round,
                          @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                         @Nullable @QueryValue String investor, @Nullable @QueryValue String leadInvestor,
                          @Nullable @QueryValue Boolean includeRetracted, @Nullable @QueryValue String cursor,
                          @Nullable @QueryValue Integer limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         FieldChecks checks = new FieldChecks();
         int size = checks.pageSize("limit", limit, PageSize.DEFAULT, limits.maxPageSize());
         String position = checks.optionalText("cursor", cursor, limits.maxCursorLength());
         Optional<RoundFilter> filter = filter(company, country, layer, round, from, to,
-                Boolean.TRUE.equals(includeRetracted), checks);
+                Boolean.TRUE.equals(includeRetracted), checks)
+                .map(f -> withInvestors(f, checks.optionalText("investor", investor, limits.maxNameLength()),
+                        checks.optionalText("leadInvestor", leadInvestor, limits.maxNameLength())));
+        checks.throwIfAny();
         ExportFormat format = ExportFormat.requested(accept);
         if (format != ExportFormat.JSON) {
             return Exports.streamed(format, "funding-events", exports.open(format, filter));
@@ -144,6 +149,26 @@ class RoundController {
             companyId = resolved.get();
         }
         return Optional.of(new RoundFilter(companyId, countryCode, layerValue, roundValue, fromDate, toDate, includeRetracted));
+    }
+
+    /**
+     * An investor named by id or by name: a name is the id of its investor record ({@link InvestorLinks#idOf}), so a
+     * name nobody recorded matches no round, as an unknown company does.
+     */
+    private static RoundFilter withInvestors(RoundFilter filter, @Nullable String investor, @Nullable String lead) {
+        return new RoundFilter(filter.companyId(), filter.country(), filter.layer(), filter.round(), filter.from(),
+                filter.to(), filter.includeRetracted(), investorId(investor), investorId(lead));
+    }
+
+    private static UUID investorId(@Nullable String investor) {
+        if (investor == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(investor.trim());
+        } catch (IllegalArgumentException notAnId) {
+            return InvestorLinks.idOf(investor);
+        }
     }
 
     private Optional<UUID> companyId(String company) {

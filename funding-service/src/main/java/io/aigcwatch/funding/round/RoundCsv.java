@@ -1,6 +1,5 @@
 package io.aigcwatch.funding.round;
 
-import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.kit.csv.CsvTable;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,7 +43,8 @@ final class RoundCsv {
                 list(names(round.investors(), true)), list(names(round.investors(), false)), text(round.source()));
     }
 
-    private static List<String> names(List<InvestorData> investors, boolean leads) {
-        return investors.stream().filter(investor -> investor.lead() == leads).map(InvestorData::name).toList();
+    private static List<String> names(List<RoundView.RoundInvestor> investors, boolean leads) {
+        return investors.stream().filter(investor -> investor.lead() == leads).map(RoundView.RoundInvestor::name)
+                .toList();
     }
 }

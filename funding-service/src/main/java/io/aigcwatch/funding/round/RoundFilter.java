@@ -15,5 +15,12 @@ record RoundFilter(
         @Nullable RoundType round,
         @Nullable LocalDate from,
         @Nullable LocalDate to,
-        boolean includeRetracted) {
+        boolean includeRetracted,
+        @Nullable UUID investorId,
+        @Nullable UUID leadInvestorId) {
+
+    RoundFilter(@Nullable UUID companyId, @Nullable String country, @Nullable Layer layer, @Nullable RoundType round,
+                @Nullable LocalDate from, @Nullable LocalDate to, boolean includeRetracted) {
+        this(companyId, country, layer, round, from, to, includeRetracted, null, null);
+    }
 }

@@ -56,6 +56,12 @@ record RoundQuery(String sql, List<Object> parameters) {
         condition(conditions, parameters, "c.country = cast(? as bpchar)", filter.country());
         condition(conditions, parameters, "c.layer = ?", filter.layer() == null ? null : filter.layer().name());
         condition(conditions, parameters, "r.round_type = ?", filter.round() == null ? null : filter.round().name());
+        // investor= and leadInvestor= (V11): the round's links, found by round_investor's (investor_id, lead) index
+        condition(conditions, parameters,
+                "r.id in (select ri.round_id from round_investor ri where ri.investor_id = ?)", filter.investorId());
+        condition(conditions, parameters,
+                "r.id in (select ri.round_id from round_investor ri where ri.investor_id = ? and ri.lead)",
+                filter.leadInvestorId());
         condition(conditions, parameters, "r.announced_on >= ?", filter.from());
         condition(conditions, parameters, "r.announced_on <= ?", filter.to());
         if (after != null) {

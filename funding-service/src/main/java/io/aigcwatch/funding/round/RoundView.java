@@ -7,6 +7,7 @@ import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
+import io.aigcwatch.funding.investor.InvestorLinks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -29,7 +30,7 @@ record RoundView(
         @Nullable MoneyData postMoneyValuation,
         LocalDate announcedOn,
         DatePrecision announcedPrecision,
-        List<InvestorData> investors,
+        List<RoundInvestor> investors,
         @Nullable String source,
         @Nullable String retractionReason,
         Instant recordedAt,
@@ -44,7 +45,8 @@ record RoundView(
                 AmountPrecision.EXACT, plain(round.valuationUsd()), null, null, plain(round.valuationUnitsPerUsd()),
                 round.valuationRateDate());
         return new RoundView(round.id(), round.version(), round.status(), company.toData(), round.roundType(), amount,
-                valuation, round.announcedOn(), round.announcedPrecision(), round.investors(), round.source(), round.retractionReason(),
+                valuation, round.announcedOn(), round.announcedPrecision(),
+                round.investors().stream().map(RoundInvestor::of).toList(), round.source(), round.retractionReason(),
                 round.recordedAt(), round.updatedAt());
     }
 
@@ -60,6 +62,17 @@ record RoundView(
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /**
+     * An investor of the round as it was recorded, with the id of its investor record (V11): the event keeps
+     * {@link InvestorData}'s shape, the API adds the id.
+     */
+    @Serdeable
+    record RoundInvestor(UUID id, String name, boolean lead) {
+        static RoundInvestor of(InvestorData investor) {
+            return new RoundInvestor(InvestorLinks.idOf(investor.name()), investor.name(), investor.lead());
+        }
+    }
+
     String etag() {
         return EntityTags.of(version);
     }
@@ -69,7 +82,8 @@ record RoundView(
     }
 
     FundingRoundData toEventData() {
-        return new FundingRoundData(id, version, company, round, amount, postMoneyValuation, announcedOn, investors, source,
+        return new FundingRoundData(id, version, company, round, amount, postMoneyValuation, announcedOn,
+                investors.stream().map(investor -> new InvestorData(investor.name(), investor.lead())).toList(), source,
                 announcedPrecision);
     }
 }

@@ -8,6 +8,7 @@ import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyRegistry;
 import io.aigcwatch.funding.fx.Conversion;
+import io.aigcwatch.funding.investor.InvestorLinks;
 import io.aigcwatch.kit.outbox.Outbox;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -34,12 +35,15 @@ class RoundWriter {
     private final FundingRoundRepository rounds;
     private final CompanyRegistry companies;
     private final Outbox outbox;
+    private final InvestorLinks investors;
     private final Clock clock;
 
-    RoundWriter(FundingRoundRepository rounds, CompanyRegistry companies, Outbox outbox, Clock clock) {
+    RoundWriter(FundingRoundRepository rounds, CompanyRegistry companies, Outbox outbox, InvestorLinks investors,
+                Clock clock) {
         this.rounds = rounds;
         this.companies = companies;
         this.outbox = outbox;
+        this.investors = investors;
         this.clock = clock;
     }
 
@@ -51,6 +55,7 @@ class RoundWriter {
         rejectDuplicate(request, company, null);
         rounds.save(round);
         rounds.addToStats(List.of(round.id()), 1);
+        investors.linkActive(List.of(round.investorLinks()));
         RoundView view = RoundView.of(round, company);
         publish(FundingEventTypes.RECORDED, company, view.toEventData(), now);
         return view;
@@ -68,8 +73,11 @@ class RoundWriter {
         FundingRound corrected = toEntity(id, current.version() + 1, company, request, current.recordedAt(), now);
         rejectDuplicate(request, company, id);
         rounds.addToStats(List.of(id), -1);
+        investors.addToStats(List.of(id), -1);
         rounds.update(corrected);
         rounds.addToStats(List.of(id), 1);
+        investors.unlink(id);
+        investors.linkActive(List.of(corrected.investorLinks()));
         RoundView view = RoundView.of(corrected, company);
         publish(FundingEventTypes.CORRECTED, company, view.toEventData(), now);
         return view;
@@ -91,6 +99,7 @@ class RoundWriter {
                 current.announcedPrecision(),
                 current.investors(), current.source(), reason, current.recordedAt(), now);
         rounds.addToStats(List.of(id), -1);
+        investors.addToStats(List.of(id), -1);
         rounds.update(retracted);
         Company company = companies.require(current.companyId());
         publish(FundingEventTypes.RETRACTED, company, new FundingRetracted(id, company.id(), retracted.version(), reason),

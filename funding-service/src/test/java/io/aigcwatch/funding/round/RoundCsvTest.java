@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,9 +35,10 @@ class RoundCsvTest {
                 new MoneyData(new BigDecimal("-2.5"), null, null, "USD", AmountPrecision.EXACT, new BigDecimal("-2.5"),
                         null, null, BigDecimal.ONE, LocalDate.of(2024, 1, 1)),
                 null, LocalDate.of(2024, 1, 10), DatePrecision.DAY,
-                List.of(new InvestorData("+cmd|' /C calc'!A0", true), new InvestorData("Plain Capital", true),
+                Stream.of(new InvestorData("+cmd|' /C calc'!A0", true), new InvestorData("Plain Capital", true),
                         new InvestorData("-2+3", false), new InvestorData("\tTabbed", false),
-                        new InvestorData("\rReturned", false), new InvestorData("＠Full", false)),
+                        new InvestorData("\rReturned", false), new InvestorData("＠Full", false))
+                        .map(RoundView.RoundInvestor::of).toList(),
                 "=HYPERLINK(\"http://evil.example\",\"click\")", null, Instant.now(), Instant.now());
 
         StringWriter out = new StringWriter();

@@ -34,6 +34,7 @@ final class ProxyRoutes {
                 new Route("funding", "/companies", funding),
                 new Route("funding", "/fx-rates", funding),
                 new Route("funding", "/taxonomy", funding),
+                new Route("funding", "/investors", funding),
                 new Route("valuation", "/unicorns", valuation),
                 new Route("valuation", "/valuation-changes", valuation),
                 new Route("valuation", "/valuation-marks", valuation),

@@ -68,6 +68,8 @@ class StatsTest {
             assertEquals("2023-Q2", at(stats, "funding.byQuarter.1.key"));
             assertEquals("APPLICATION", at(stats, "funding.byLayer.0.key"));
             assertEquals("CN", at(stats, "funding.byCountry.1.key"));
+            assertEquals("Lantern Ventures", at(stats, "funding.topInvestors.0.name"), "top investors pass through");
+            assertEquals(2, number(stats, "funding.topInvestors.0.leads").intValue());
 
             assertEquals(12, number(stats, "unicorns.count").intValue(), "every unicorn counts, not only the top");
             assertMoney("78000000000", number(stats, "unicorns.totalValuationUsd"));

@@ -38,7 +38,9 @@ final class StatsStubController {
                 "byLayer":[{"key":"APPLICATION","rounds":1,"approximateRounds":1,"undisclosedRounds":0,"usdRaised":300000000},\
                 {"key":"MODEL","rounds":3,"approximateRounds":1,"undisclosedRounds":1,"usdRaised":150000000}],\
                 "byCountry":[{"key":"US","rounds":2,"approximateRounds":2,"undisclosedRounds":0,"usdRaised":350000000},\
-                {"key":"CN","rounds":2,"approximateRounds":0,"undisclosedRounds":1,"usdRaised":100000000}]}""";
+                {"key":"CN","rounds":2,"approximateRounds":0,"undisclosedRounds":1,"usdRaised":100000000}],\
+                "topInvestors":[{"id":"5a1e3c52-0000-3000-8000-000000000001","name":"Lantern Ventures","rounds":3,\
+                "leads":2,"roundsUsd":400000000}]}""";
     }
 
     /**
