@@ -147,4 +147,23 @@ class CompanyProfileTest extends FundingApiTest {
                     .anyMatch(r -> r.key().equals(id) && r.value().contains("company.status-changed")));
         }
     }
+
+    @Test
+    void aRoundThatDisagreesWithTheProfileIsAcceptedAndTheDisagreementKept() {
+        String id = register("Profile Disagreeing Co");
+        String body = Rounds.round("profile disagreeing co", "SERIES_B", "20000000", "USD", "2024-01-10")
+                .replace("\"country\": \"CN\", \"layer\": \"MODEL\"", "\"country\": \"US\", \"layer\": \"MODEL\"");
+        HttpResponse<String> created = http.post("/funding-events", body);
+        assertEquals(201, created.statusCode(), created.body());
+        Map<String, Object> round = http.map(created.body());
+        assertEquals(id, at(round, "company.id"));
+        assertEquals("CN", at(round, "company.country"));
+        assertEquals(List.of(Map.of("field", "country", "profile", "CN", "round", "US")), round.get("disagreements"));
+        Map<String, Object> read = http.map(http.get("/funding-events/" + round.get("id")).body());
+        assertEquals(round.get("disagreements"), read.get("disagreements"));
+
+        HttpResponse<String> agreeing = http.post("/funding-events",
+                Rounds.round("Profile Disagreeing Co", "SERIES_C", "20000000", "USD", "2024-09-10"));
+        assertEquals(List.of(), http.map(agreeing.body()).get("disagreements"));
+    }
 }

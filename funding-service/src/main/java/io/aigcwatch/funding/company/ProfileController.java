@@ -61,9 +61,14 @@ class ProfileController {
      */
     @Patch(consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON})
     HttpResponse<CompanyProfileData> patch(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @Nullable @Header(CallerHeaders.KEY) String caller, @Body String body) {
+                                       @Nullable @Header(CallerHeaders.KEY) String caller,
+                                       @Nullable @Body String body) {
         String precondition = requirePrecondition(ifMatch);
         JsonNode patch;
+        if (body == null || body.isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "malformed-body",
+                    "send a JSON merge patch of the company profile");
+        }
         try {
             patch = json.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         } catch (IOException | RuntimeException notJson) {

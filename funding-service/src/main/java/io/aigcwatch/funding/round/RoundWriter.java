@@ -88,7 +88,8 @@ class RoundWriter {
                 current.usdLow(), current.usdHigh(), current.unitsPerUsd(), current.rateDate(),
                 current.valuationValue(), current.valuationCurrency(), current.valuationUsd(),
                 current.valuationUnitsPerUsd(), current.valuationRateDate(), current.announcedOn(),
-                current.investors(), current.source(), reason, current.recordedAt(), now);
+                current.investors(), current.source(), reason, current.recordedAt(), now,
+                current.disagreements());
         rounds.addToStats(List.of(id), -1);
         rounds.update(retracted);
         Company company = companies.require(current.companyId());
@@ -141,7 +142,8 @@ class RoundWriter {
                 valuation == null ? null : valuation.usd(),
                 valuationRate == null ? null : valuationRate.unitsPerUsd(),
                 valuationRate == null ? null : valuationRate.rateDate(),
-                request.announcedOn(), request.investors(), request.source(), null, recordedAt, updatedAt);
+                request.announcedOn(), request.investors(), request.source(), null, recordedAt, updatedAt,
+                company.disagreements(request.company()));
     }
 
     private void publish(String type, Company company, Object data, Instant now) {

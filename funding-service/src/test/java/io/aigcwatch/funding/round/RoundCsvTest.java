@@ -36,7 +36,8 @@ class RoundCsvTest {
                 List.of(new InvestorData("+cmd|' /C calc'!A0", true), new InvestorData("Plain Capital", true),
                         new InvestorData("-2+3", false), new InvestorData("\tTabbed", false),
                         new InvestorData("\rReturned", false), new InvestorData("＠Full", false)),
-                "=HYPERLINK(\"http://evil.example\",\"click\")", null, Instant.now(), Instant.now());
+                "=HYPERLINK(\"http://evil.example\",\"click\")", null, Instant.now(), Instant.now(),
+                List.of());
 
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = RoundCsv.printer(out)) {
