@@ -130,9 +130,14 @@ class CompanyProfileTest extends FundingApiTest {
         assertTrue(noSource.body().contains("\"field\":\"source\""), noSource.body());
         assertTrue(noSource.body().contains("\"field\":\"acquirer\""), noSource.body());
 
-        HttpResponse<String> created = http.post(path, acquired, "If-Match", "\"1\"");
+        HttpResponse<String> created = http.post(path, acquired, "If-Match", "\"1\"", "Idempotency-Key", "exit-1");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("\"2\"", created.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> retried = http.post(path, acquired, "If-Match", "\"1\"", "Idempotency-Key", "exit-1");
+        assertEquals(201, retried.statusCode(), retried.body());
+        assertEquals("true", retried.headers().firstValue("Idempotent-Replayed").orElseThrow());
+        assertEquals(http.map(created.body()), http.map(retried.body()));
+        assertEquals(409, http.post(path, acquired, "If-Match", "\"2\"").statusCode(), "already ACQUIRED");
         Map<String, Object> company = http.map(http.get("/companies/" + id).body());
         assertEquals("ACQUIRED", at(company, "company.status"));
         assertEquals("2024-06-30", at(company, "company.statusSince"));

@@ -1,6 +1,8 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.funding.CompanyProfileData;
+import io.aigcwatch.funding.idempotency.IdempotencyKeys;
+import io.aigcwatch.funding.idempotency.StoredResponse;
 import io.aigcwatch.funding.round.EntityTags;
 import io.aigcwatch.kit.caller.CallerHeaders;
 import io.aigcwatch.kit.limits.FieldChecks;
@@ -22,8 +24,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -44,9 +50,14 @@ class ProfileController {
     private final JsonMapper json;
     private final InputLimits limits;
     private final Clock clock;
+    private final IdempotencyKeys keys;
+    private final TransactionOperations<Connection> transactions;
 
     ProfileController(ProfileEditor editor, ProfileHistory history, CompanyRegistry registry, JsonMapper json,
-                      InputLimits limits, Clock clock) {
+                      InputLimits limits, Clock clock, IdempotencyKeys keys,
+                      TransactionOperations<Connection> transactions) {
+        this.keys = keys;
+        this.transactions = transactions;
         this.editor = editor;
         this.history = history;
         this.registry = registry;
@@ -95,17 +106,50 @@ class ProfileController {
         return new ChangePage(page, more ? encode(last.version() + ":" + last.field()) : null);
     }
 
+    /**
+     * With an {@code Idempotency-Key}, as {@code POST /funding-events}: a retry gets the first answer, even once the
+     * If-Match it carries is stale because the first one applied.
+     */
     @Post(uri = "/status-events", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<StatusEventView> recordStatus(@PathVariable UUID id,
-                                               @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                               @Nullable @Header(CallerHeaders.KEY) String caller,
-                                               @Body StatusEventRequest request) {
+    HttpResponse<?> recordStatus(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Nullable @Header(CallerHeaders.KEY) String caller,
+                                 @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                 @Body StatusEventRequest request) {
         String precondition = requirePrecondition(ifMatch);
         StatusEventRequest.Valid valid = request.validate(limits, clock);
-        ProfileEditor.StatusOutcome outcome = editor.recordStatus(id, precondition, valid, caller(caller));
-        return HttpResponse.created(outcome.event())
-                .header(HttpHeaders.LOCATION, "/companies/" + id + "/status-events")
-                .header(HttpHeaders.ETAG, EntityTags.of(outcome.company().version()));
+        String location = "/companies/" + id + "/status-events";
+        if (idempotencyKey == null) {
+            ProfileEditor.StatusOutcome outcome = editor.recordStatus(id, precondition, valid, caller(caller));
+            return HttpResponse.created(outcome.event()).header(HttpHeaders.LOCATION, location)
+                    .header(HttpHeaders.ETAG, EntityTags.of(outcome.company().version()));
+        }
+        String requestHash = IdempotencyKeys.requestHash(location + "\n" + write(request));
+        // one transaction holds the key, records the event and stores the answer: none outlives the others
+        return transactions.executeWrite(status -> {
+            Optional<StoredResponse> first = keys.claim(caller, idempotencyKey, requestHash);
+            if (first.isPresent()) {
+                return HttpResponse.status(HttpStatus.valueOf(first.get().status()))
+                        .header(HttpHeaders.LOCATION, first.get().location())
+                        .header(HttpHeaders.ETAG, first.get().etag())
+                        .header("Idempotent-Replayed", "true")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .body(first.get().body());
+            }
+            ProfileEditor.StatusOutcome outcome = editor.recordStatus(id, precondition, valid, caller(caller));
+            String etag = EntityTags.of(outcome.company().version());
+            keys.complete(caller, idempotencyKey, requestHash,
+                    new StoredResponse(201, location, etag, write(outcome.event())));
+            return HttpResponse.created(outcome.event()).header(HttpHeaders.LOCATION, location)
+                    .header(HttpHeaders.ETAG, etag);
+        });
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Get("/status-events")
