@@ -93,8 +93,14 @@ async function offerChoicesFrom(values, funding) {
 
 // ---- unicorns ---------------------------------------------------------------------------------------------------
 
+/** The leaderboard's length: a page stays light with thousands of unicorns; the download has every one. */
+const LEADERBOARD = 100;
+
 async function loadUnicorns(values) {
-  const data = await getJson(`api/unicorns${unicornsQuery(values)}`);
+  const filtered = unicornsQuery(values);
+  const data = await getJson(`api/unicorns${filtered}${filtered ? '&' : '?'}limit=${LEADERBOARD}`);
+  $('unicorns-shown').textContent = data.count > data.items.length
+    ? `The ${count(data.items.length)} largest of ${count(data.count)}; the download has them all.` : '';
   const body = $('unicorns').tBodies[0];
   body.replaceChildren(...data.items.map((unicorn, index) => {
     const row = document.createElement('tr');

@@ -103,12 +103,14 @@ class SetBasedLedgerTest implements TestPropertyProvider {
                 return null;
             });
         }
-        String scan = "select status, count(*) as companies, sum(usd) as usd from valuation.company_valuation "
-                + "where status <> 'NONE' group by status order by status";
+        String scan = "select v.status, trim(c.country) as country, c.layer, count(*) as companies, sum(v.usd) as usd "
+                + "from valuation.company_valuation v join valuation.company c on c.id = v.company_id "
+                + "where v.status <> 'NONE' group by 1, 2, 3 order by 1, 2, 3";
         List<Map<String, String>> scanned = query(scan);
-        assertTrue(!scanned.isEmpty(), "there are unicorns to count");
-        assertEquals(scanned, query("select status, companies, usd from valuation.unicorn_stat "
-                + "where companies <> 0 order by status"));
+        assertTrue(scanned.stream().anyMatch(row -> "CN".equals(row.get("country"))), "a unicorn moved country: "
+                + scanned);
+        assertEquals(scanned, query("select status, country, layer, companies, usd from valuation.unicorn_stat "
+                + "where companies <> 0 order by 1, 2, 3"));
 
         Api api = new Api(server.getURI(), json);
         Map<String, Object> stats = api.get("/unicorn-stats");
@@ -162,6 +164,9 @@ class SetBasedLedgerTest implements TestPropertyProvider {
             round("R5", 1, "D", "2000000000", JUN);            // D enters
             round("R6", 1, "D", "1200000000", JUN);            // same date, recorded later: D's current
             round("R1", 4, "C", "900000000", JAN);             // R1 dated before R4: C is at R4 again
+            companies.put("D", new CompanyData(companies.get("D").id(), "Set Based D", null, "CN",
+                    Layer.APPLICATION, List.of()));
+            round("R6", 2, "D", "1200000000", JUN);            // D's country and layer corrected: its count moves
         }
 
         private void round(String round, long version, String company, String usd, LocalDate on) {

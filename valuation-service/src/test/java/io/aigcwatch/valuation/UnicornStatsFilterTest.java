@@ -84,6 +84,25 @@ class UnicornStatsFilterTest implements TestPropertyProvider {
         assertSameAsListed(api, "", 16);
     }
 
+    /** A leaderboard asks for the largest few; its count still says how many there are in all. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLimitKeepsTheLargestAndCountsThemAll() {
+        Api api = new Api(server.getURI(), json);
+        for (String query : List.of("", "country=CN&", "country=CN&layer=MODEL&status=UNICORN&")) {
+            Map<String, Object> all = api.get("/unicorns?" + query);
+            Map<String, Object> largest = api.get("/unicorns?" + query + "limit=3");
+            assertEquals(((List<Object>) all.get("items")).subList(0, 3), largest.get("items"), query);
+            assertEquals(all.get("count"), largest.get("count"), query);
+        }
+        Map<String, Object> more = api.get("/unicorns?country=us&limit=500");
+        assertEquals(2, ((List<Object>) more.get("items")).size());
+        assertEquals(2, ((Number) more.get("count")).intValue());
+        HttpResponse<String> refused = api.getResponse("/unicorns?limit=0");
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals(422, api.getResponse("/unicorns?limit=501").statusCode());
+    }
+
     @Test
     void aSpanOfQuartersNarrowsNoUnicorn() {
         Api api = new Api(server.getURI(), json);

@@ -62,9 +62,12 @@ class GeneratedClientSmokeTest {
 
         // the post-money valuation of USD 2.5 billion makes Moonshot AI a unicorn, once valuation-service has it
         ValuationsApi valuations = new ValuationsApi(client);
-        UnicornList unicorns = await().atMost(PROPAGATION).until(() -> valuations.listUnicorns("CN", null, null),
+        UnicornList unicorns = await().atMost(PROPAGATION).until(() -> valuations.listUnicorns("CN", null, null, null),
                 list -> list.getItems().stream().map(Unicorn::getName).anyMatch("Moonshot AI"::equals));
         assertTrue(unicorns.getCount() >= 1, unicorns::toString);
+        UnicornList largest = valuations.listUnicorns(null, null, null, 1);
+        assertEquals(1, largest.getItems().size(), largest::toString);
+        assertTrue(largest.getCount() >= unicorns.getCount(), "the count still counts every unicorn");
 
         SuiteApi suite = new SuiteApi(client);
         Stats stats = suite.getStats(null, null, null, null);

@@ -24,8 +24,10 @@ public interface CompanyValuationRepository extends CrudRepository<CompanyValuat
               and (cast(:country as text) is null or c.country = cast(:country as text))
               and (cast(:layer as text) is null or c.layer = cast(:layer as text))
               and (cast(:status as text) is null or v.status = cast(:status as text))
-            order by v.usd desc, c.name""", nativeQuery = true)
-    List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status);
+            order by v.usd desc, c.name
+            limit :limit""", nativeQuery = true)
+    List<UnicornRow> unicorns(@Nullable String country, @Nullable String layer, @Nullable String status,
+                              @Nullable Integer limit);
 
     /** The {@code limit} most valuable unicorns (or more), largest first, read from the top of an index. */
     @Query(value = """
@@ -36,9 +38,9 @@ public interface CompanyValuationRepository extends CrudRepository<CompanyValuat
     List<UnicornRow> topUnicorns(int limit);
 
     /**
-     * The {@code limit} most valuable unicorns of a country and/or layer (each optional, null), largest first, and
-     * {@link #unicornTotals} of the same: both read only unicorns (the partial index company_valuation_top, status
-     * {@code <> 'NONE'}), filtered on the company as {@link #unicorns} filters.
+     * The {@code limit} most valuable unicorns of a country and/or layer (each optional, null), largest first: it
+     * reads unicorns in order of the partial index company_valuation_top (status {@code <> 'NONE'}) and stops at
+     * {@code limit} matches, filtered on the company as {@link #unicorns} filters.
      */
     @Query(value = """
             select v.company_id, c.name, c.local_name, c.country, c.layer, v.usd, v.as_of, v.basis, v.status, v.joined_on
@@ -49,13 +51,6 @@ public interface CompanyValuationRepository extends CrudRepository<CompanyValuat
             order by v.usd desc, c.name limit :limit""", nativeQuery = true)
     List<UnicornRow> topUnicorns(@Nullable String country, @Nullable String layer, int limit);
 
-    @Query(value = """
-            select count(*) as companies, coalesce(sum(v.usd), 0) as usd
-            from company_valuation v join company c on c.id = v.company_id
-            where v.status <> 'NONE'
-              and (cast(:country as text) is null or c.country = cast(:country as text))
-              and (cast(:layer as text) is null or c.layer = cast(:layer as text))""", nativeQuery = true)
-    UnicornStatRepository.Totals unicornTotals(@Nullable String country, @Nullable String layer);
 
     /** Companies whose current valuation a source labelled a unicorn (or more) while its figure is under the line. */
     @Query(value = """

@@ -1,15 +1,18 @@
 package io.aigcwatch.valuation.ledger;
 
 import io.aigcwatch.events.valuation.UnicornStatus;
+import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -26,6 +29,7 @@ final class LedgerState {
     private final Map<UUID, Long> versions;
     private final Map<UUID, Long> loadedVersions;
     private final Map<UUID, TrackedCompany> companies;
+    private final Map<UUID, TrackedCompany> storedCompanies;
     private final Map<UUID, CompanyValuation> valuations;
     private final Map<UUID, CompanyValuation> storedValuations;
     private final Map<UUID, ValuationPoint> roundPoints = new HashMap<>();
@@ -46,6 +50,7 @@ final class LedgerState {
         this.loadedVersions = Map.copyOf(versions);
         this.companies = new HashMap<>();
         companies.forEach(company -> this.companies.put(company.id(), company));
+        this.storedCompanies = Map.copyOf(this.companies);
         this.valuations = new HashMap<>();
         valuations.forEach(valuation -> this.valuations.put(valuation.companyId(), valuation));
         this.storedValuations = Map.copyOf(this.valuations);
@@ -145,28 +150,44 @@ final class LedgerState {
     }
 
     /**
-     * What the batch changed in the count and the sum of each status other than NONE: each changed company leaves
-     * its stored status (if it had one) and joins its new one. Statuses in name order.
+     * What the batch changed in the count and the sum of each status other than NONE, per country and layer: each
+     * company whose valuation or whose country or layer changed leaves its stored row (if it was a unicorn) and
+     * joins its row now. Keys in order, so that two batches lock the rows in one order.
      */
-    Map<String, UnicornDelta> unicornDeltas() {
-        Map<String, UnicornDelta> deltas = new TreeMap<>();
-        changedValuations.values().forEach(after -> {
-            CompanyValuation before = storedValuations.get(after.companyId());
-            if (before != null) {
-                count(deltas, before, -1);
-            }
-            count(deltas, after, 1);
+    Map<UnicornStatKey, UnicornDelta> unicornDeltas() {
+        Map<UnicornStatKey, UnicornDelta> deltas = new TreeMap<>();
+        Set<UUID> moved = new LinkedHashSet<>(changedValuations.keySet());
+        moved.addAll(changedCompanies.keySet());
+        moved.forEach(companyId -> {
+            count(deltas, storedValuations.get(companyId), storedCompanies.get(companyId), -1);
+            count(deltas, valuations.get(companyId), companies.get(companyId), 1);
         });
         deltas.values().removeIf(UnicornDelta::isNothing);
         return deltas;
     }
 
-    private static void count(Map<String, UnicornDelta> deltas, CompanyValuation valuation, int sign) {
-        if (valuation.status() == UnicornStatus.NONE || valuation.usd() == null) {
+    private static void count(Map<UnicornStatKey, UnicornDelta> deltas, @Nullable CompanyValuation valuation,
+                              @Nullable TrackedCompany company, int sign) {
+        if (valuation == null || valuation.status() == UnicornStatus.NONE || valuation.usd() == null) {
             return;
         }
-        deltas.merge(valuation.status().name(),
+        deltas.merge(UnicornStatKey.of(valuation.status(), company),
                 new UnicornDelta(sign, valuation.usd().multiply(BigDecimal.valueOf(sign))), UnicornDelta::plus);
+    }
+
+    /** A row of unicorn_stat: '' for a company without a country or layer, as V6 stores it. */
+    record UnicornStatKey(String status, String country, String layer) implements Comparable<UnicornStatKey> {
+        static UnicornStatKey of(UnicornStatus status, @Nullable TrackedCompany company) {
+            String country = company == null || company.country() == null ? "" : company.country().trim();
+            String layer = company == null || company.layer() == null ? "" : company.layer().name();
+            return new UnicornStatKey(status.name(), country, layer);
+        }
+
+        @Override
+        public int compareTo(UnicornStatKey other) {
+            return Comparator.comparing(UnicornStatKey::status).thenComparing(UnicornStatKey::country)
+                    .thenComparing(UnicornStatKey::layer).compare(this, other);
+        }
     }
 
     record UnicornDelta(long companies, BigDecimal usd) {

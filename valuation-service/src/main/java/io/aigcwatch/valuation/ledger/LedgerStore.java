@@ -89,13 +89,14 @@ class LedgerStore {
             ) as changed(company_id, point_id, usd, as_of, basis, status, joined_on, left_on, left_reason, updated_at)
             where stored.company_id = changed.company_id""";
 
-    /** Statuses in name order, so that two batches lock the two rows in one order. */
+    /** Rows in key order, so that two batches lock them in one order. */
     private static final String ADD_TO_UNICORN_STATS = """
-            insert into unicorn_stat (status, companies, usd)
-            select status, cast(companies as bigint), cast(usd as numeric)
-            from unnest(?::text[], ?::text[], ?::text[]) with ordinality as delta(status, companies, usd, position)
+            insert into unicorn_stat (status, country, layer, companies, usd)
+            select status, country, layer, cast(companies as bigint), cast(usd as numeric)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                as delta(status, country, layer, companies, usd, position)
             order by position
-            on conflict (status) do update set companies = unicorn_stat.companies + excluded.companies,
+            on conflict (status, country, layer) do update set companies = unicorn_stat.companies + excluded.companies,
                 usd = unicorn_stat.usd + excluded.usd""";
 
     private final JdbcOperations jdbc;
@@ -143,8 +144,9 @@ class LedgerStore {
 
     /** The batch's change of the unicorn totals; the rows every batch updates, so the transaction's last write. */
     void addToUnicornStats(LedgerState state) {
-        ColumnArrays.execute(jdbc.getConnection(), ADD_TO_UNICORN_STATS, 3, rows(state.unicornDeltas().entrySet(),
-                delta -> new Object[]{delta.getKey(), delta.getValue().companies(), delta.getValue().usd()}));
+        ColumnArrays.execute(jdbc.getConnection(), ADD_TO_UNICORN_STATS, 5, rows(state.unicornDeltas().entrySet(),
+                delta -> new Object[]{delta.getKey().status(), delta.getKey().country(), delta.getKey().layer(),
+                        delta.getValue().companies(), delta.getValue().usd()}));
     }
 
     private Map<UUID, Long> lockRounds(Set<UUID> roundIds) {

@@ -5,8 +5,10 @@ import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.kit.csv.CsvTable;
 import io.aigcwatch.kit.export.ExportFormat;
 import io.aigcwatch.kit.limits.FieldChecks;
+import io.aigcwatch.kit.limits.InputLimits;
 import io.aigcwatch.kit.problem.ProblemException;
 import io.aigcwatch.valuation.ledger.CompanyValuationRepository;
+import io.aigcwatch.valuation.ledger.UnicornStatRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -36,15 +38,27 @@ class UnicornController {
             "basis", "status", "joined_on"};
 
     private final CompanyValuationRepository unicorns;
+    private final UnicornStatRepository totals;
+    private final InputLimits limits;
 
-    UnicornController(CompanyValuationRepository unicorns) {
+    UnicornController(CompanyValuationRepository unicorns, UnicornStatRepository totals, InputLimits limits) {
         this.unicorns = unicorns;
+        this.totals = totals;
+        this.limits = limits;
     }
 
-    /** JSON by default; with {@code Accept: text/csv}, the counted unicorns as a spreadsheet, one row each. */
+    /**
+     * JSON by default; with {@code Accept: text/csv}, the counted unicorns as a spreadsheet, one row each. Every
+     * unicorn unless {@code limit} asks for the largest few (a leaderboard); {@code count} counts them all.
+     */
     @Get(produces = {MediaType.APPLICATION_JSON, ExportFormat.CSV_MEDIA_TYPE})
     HttpResponse<?> list(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
-                         @Nullable @QueryValue String status, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+                         @Nullable @QueryValue String status, @Nullable @QueryValue Integer limit,
+                         @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+        FieldChecks checks = new FieldChecks();
+        Integer largest = limit == null ? null
+                : checks.pageSize("limit", limit, limits.maxPageSize(), limits.maxPageSize());
+        checks.throwIfAny();
         String countryCode = country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
         if (countryCode != null && !COUNTRY.matcher(countryCode).matches()) {
             throw ProblemException.invalid("country", FieldChecks.quoted(country)
@@ -52,13 +66,16 @@ class UnicornController {
         }
         String layerName = oneOf("layer", layer, Arrays.stream(Layer.values()).map(Enum::name).toList());
         String statusName = oneOf("status", status, List.of(UnicornStatus.UNICORN.name(), UnicornStatus.DECACORN.name()));
-        List<CompanyValuationRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName);
+        List<CompanyValuationRepository.UnicornRow> rows = unicorns.unicorns(countryCode, layerName, statusName,
+                largest);
         if (ExportFormat.requested(accept) == ExportFormat.CSV) {
             return CsvTable.attachment("unicorns", CSV_HEADER, rows.stream().map(UnicornController::csvRow).toList());
         }
         List<Excluded> excluded = Stream.concat(unicorns.exited().stream().map(Excluded::of),
                 unicorns.mislabelled().stream().map(Excluded::of)).toList();
-        return HttpResponse.ok(new UnicornList(rows.size(), rows, excluded)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        long count = largest != null && rows.size() == largest
+                ? totals.totals(countryCode, layerName, statusName).companies() : rows.size();
+        return HttpResponse.ok(new UnicornList(count, rows, excluded)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static List<String> csvRow(CompanyValuationRepository.UnicornRow row) {
@@ -78,11 +95,12 @@ class UnicornController {
     }
 
     /**
+     * @param count    every unicorn that matches, even when {@code items} holds only the largest few
      * @param excluded companies not counted and why: those that exited or closed (valued at USD 1B or more), and
      *                 those a source calls unicorns whose valuation is under USD 1B
      */
     @Serdeable
-    record UnicornList(int count, List<CompanyValuationRepository.UnicornRow> items, List<Excluded> excluded) {
+    record UnicornList(long count, List<CompanyValuationRepository.UnicornRow> items, List<Excluded> excluded) {
     }
 
     /**

@@ -40,11 +40,10 @@ class UnicornStatsController {
     UnicornStats stats(@Nullable @QueryValue String country, @Nullable @QueryValue String layer,
                        @Nullable @QueryValue String fromQuarter, @Nullable @QueryValue String toQuarter) {
         StatsFilter filter = StatsFilter.parse(country, layer, fromQuarter, toQuarter);
+        UnicornStatRepository.Totals totals = stats.totals(filter.country(), filter.layerName(), null);
         if (filter.country() == null && filter.layer() == null) {
-            UnicornStatRepository.Totals totals = stats.totals();
             return new UnicornStats(totals.companies(), totals.usd(), valuations.topUnicorns(TOP));
         }
-        UnicornStatRepository.Totals totals = valuations.unicornTotals(filter.country(), filter.layerName());
         return new UnicornStats(totals.companies(), totals.usd(),
                 valuations.topUnicorns(filter.country(), filter.layerName(), TOP));
     }
