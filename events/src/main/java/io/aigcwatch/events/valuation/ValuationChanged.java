@@ -17,11 +17,11 @@ import java.util.UUID;
  * @param changePct    percent change from previous to current, two decimals; null without both
  * @param asOf         the as-of date of the valuation now current
  * @param basis        REPORTED or ESTIMATED
- * @param causeType    ROUND or MARK: what the change came from
- * @param causeId      the id of the round or mark
+ * @param causeType    ROUND, MARK or STATUS (a company's exit, closure or return to ACTIVE): what the change came from
+ * @param causeId      the id of the round, mark or status event
  * @param causeEventId the id of the event (or mark request) that caused it
- * @param leftReason   why a company left the unicorns: DOWN_ROUND, DOWN_MARK, RETRACTED_ROUND, or MOVED_ROUND (the
- *                     round was corrected to name another company)
+ * @param leftReason   why a company left the unicorns: DOWN_ROUND, DOWN_MARK, RETRACTED_ROUND, MOVED_ROUND (the
+ *                     round was corrected to name another company), EXIT (acquired or listed) or CLOSED
  */
 @Serdeable
 public record ValuationChanged(

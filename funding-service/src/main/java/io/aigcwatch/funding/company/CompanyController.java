@@ -1,6 +1,8 @@
 package io.aigcwatch.funding.company;
 
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.CompanyProfileData;
+import io.aigcwatch.funding.round.EntityTags;
 import io.aigcwatch.kit.export.ExportFormat;
 import io.aigcwatch.kit.export.Exports;
 import io.aigcwatch.kit.limits.FieldChecks;
@@ -85,9 +87,12 @@ class CompanyController {
         return registry.lock(validator.validateRegistration(company)).toData();
     }
 
-    /** One company with every round recorded for it and the latest post-money valuation among them. */
+    /**
+     * One company's whole profile, with every round recorded for it and the latest post-money valuation among them;
+     * the ETag names the profile's version, for If-Match on PATCH and status events.
+     */
     @Get("/{id}")
-    CompanyDetail get(UUID id) {
+    HttpResponse<CompanyDetail> get(UUID id) {
         Company company = registry.require(id);
         List<RoundSummary> history = rounds.of(id);
         RoundSummary latestValued = history.stream()
@@ -100,10 +105,11 @@ class CompanyController {
                 .map(RoundSummary::usd)
                 .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new CompanyDetail(company.toData(), raisedUsd,
+        CompanyDetail detail = new CompanyDetail(company.toProfile(), raisedUsd,
                 latestValued == null ? null : new LatestValuation(latestValued.postMoneyValuationUsd(),
                         latestValued.announcedOn().toString(), latestValued.id()),
                 history);
+        return HttpResponse.ok(detail).header(HttpHeaders.ETAG, EntityTags.of(company.version()));
     }
 
     private static String encode(String name) {
@@ -130,7 +136,7 @@ class CompanyController {
      * @param latestValuation the post-money valuation of its latest round that reported one
      */
     @Serdeable
-    record CompanyDetail(CompanyData company, BigDecimal raisedUsd, @Nullable LatestValuation latestValuation,
+    record CompanyDetail(CompanyProfileData company, BigDecimal raisedUsd, @Nullable LatestValuation latestValuation,
                          List<RoundSummary> rounds) {
     }
 

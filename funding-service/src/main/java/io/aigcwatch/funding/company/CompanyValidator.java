@@ -41,36 +41,41 @@ public class CompanyValidator {
             return null;
         }
         String localName = checks.optionalText("company.localName", input.localName(), limits.maxNameLength());
-        List<String> segments = segments(input.segments(), checks);
+        List<String> segments = segments("company.segments", input.segments(), checks);
         if (input.id() != null) {
             return new CompanyRef(input.id(), null, localName, null, null, segments);
         }
         String name = checks.requiredText("company.name", input.name(), limits.maxNameLength());
-        String country = country(input.country(), checks);
+        String country = country("company.country", input.country(), checks);
         Layer layer = checks.enumValue("company.layer", input.layer(), Layer.class);
         return new CompanyRef(null, name, localName, country, layer, segments);
     }
 
-    private static @Nullable String country(@Nullable String country, FieldChecks checks) {
+    /** An ISO 3166-1 alpha-2 code, upper-cased; {@code field} names it in the 422. */
+    static @Nullable String country(String field, @Nullable String country, FieldChecks checks) {
         if (country == null || country.isBlank()) {
-            checks.add("company.country", "is required: an ISO 3166-1 alpha-2 code such as CN or US");
+            checks.add(field, "is required: an ISO 3166-1 alpha-2 code such as CN or US");
             return null;
         }
         String code = country.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(code)) {
-            checks.add("company.country", FieldChecks.quoted(country) + " is not an ISO 3166-1 alpha-2 country code");
+            checks.add(field, FieldChecks.quoted(country) + " is not an ISO 3166-1 alpha-2 country code");
             return null;
         }
         return code;
     }
 
-    private List<String> segments(@Nullable List<String> given, FieldChecks checks) {
-        List<String> segments = checks.list("company.segments", given, limits.maxSegments());
+    /**
+     * A company's segments, for a round's company and a profile edit alike: the one check of segments, each a code of
+     * the report's taxonomy.
+     */
+    List<String> segments(String field, @Nullable List<String> given, FieldChecks checks) {
+        List<String> segments = checks.list(field, given, limits.maxSegments());
         List<String> bounded = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             // a bad length is refused as such, and not also as an unknown code
-            bounded.add(checks.requiredText("company.segments[" + i + "]", segments.get(i), limits.maxWordLength()));
+            bounded.add(checks.requiredText(field + "[" + i + "]", segments.get(i), limits.maxWordLength()));
         }
-        return taxonomy.check("company.segments", bounded, checks);
+        return taxonomy.check(field, bounded, checks);
     }
 }

@@ -87,7 +87,8 @@ class BatchDuplicates {
                             0, RoundStatus.ACTIVE, RoundType.valueOf(rows.getString(3)), rows.getBigDecimal(7),
                             rows.getBigDecimal(8), rows.getBigDecimal(9), rows.getString(5).trim(),
                             AmountPrecision.valueOf(rows.getString(6)), null, null, null, null, null, null, null,
-                            null, null, null, rows.getObject(4, LocalDate.class), DatePrecision.DAY, List.of(), null, null, null, null);
+                            null, null, null, rows.getObject(4, LocalDate.class), DatePrecision.DAY, List.of(), null,
+                            null, null, null, List.of());
                     recorded.computeIfAbsent(kind(round), k -> new ArrayList<>()).add(round);
                 }
             }

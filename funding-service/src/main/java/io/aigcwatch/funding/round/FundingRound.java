@@ -14,6 +14,8 @@ import io.micronaut.data.model.DataType;
 
 import io.aigcwatch.events.funding.DatePrecision;
 import java.math.BigDecimal;
+import io.aigcwatch.funding.company.Disagreement;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,7 +50,8 @@ record FundingRound(
         @Nullable String source,
         @Nullable String retractionReason,
         Instant recordedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @TypeDef(type = DataType.JSON) List<Disagreement> disagreements) {
 
     String etag() {
         return EntityTags.of(version);

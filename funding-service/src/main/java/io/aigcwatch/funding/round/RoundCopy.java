@@ -20,7 +20,7 @@ class RoundCopy {
             funding_round (id, company_id, version, status, round_type, amount_value, amount_low, amount_high,
                 currency, amount_precision, usd_value, usd_low, usd_high, units_per_usd, rate_date, valuation_value,
                 valuation_currency, valuation_usd, valuation_units_per_usd, valuation_rate_date, announced_on,
-                announced_precision,                investors, source, retraction_reason, recorded_at, updated_at)""";
+                announced_precision, investors, source, retraction_reason, recorded_at, updated_at, disagreements)""";
 
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
@@ -44,8 +44,9 @@ class RoundCopy {
                 round.amountValue(), round.amountLow(), round.amountHigh(), round.currency(), round.amountPrecision(),
                 round.usdValue(), round.usdLow(), round.usdHigh(), round.unitsPerUsd(), round.rateDate(),
                 round.valuationValue(), round.valuationCurrency(), round.valuationUsd(), round.valuationUnitsPerUsd(),
-                round.valuationRateDate(), round.announcedOn(), round.announcedPrecision(), investors(round.investors()), round.source(),
-                round.retractionReason(), round.recordedAt(), round.updatedAt()};
+                round.valuationRateDate(), round.announcedOn(), round.announcedPrecision(), investors(round.investors()),
+                round.source(), round.retractionReason(), round.recordedAt(), round.updatedAt(),
+                json.writeValueAsString(round.disagreements())};
         out.row(cells);
     }
 

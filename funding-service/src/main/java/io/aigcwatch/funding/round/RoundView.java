@@ -8,6 +8,7 @@ import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.investor.InvestorLinks;
+import io.aigcwatch.funding.company.Disagreement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,7 +19,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A round as the API shows it: the native amount beside its USD value, the rate and the rate's month. */
+/**
+ * A round as the API shows it: the native amount beside its USD value, the rate and the rate's month; and where
+ * its company fields disagreed with the company's profile when it was recorded or last corrected.
+ */
 @Serdeable
 record RoundView(
         UUID id,
@@ -34,7 +38,8 @@ record RoundView(
         @Nullable String source,
         @Nullable String retractionReason,
         Instant recordedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<Disagreement> disagreements) {
 
     static RoundView of(FundingRound round, Company company) {
         MoneyData amount = new MoneyData(plain(round.amountValue()), plain(round.amountLow()), plain(round.amountHigh()),
@@ -47,7 +52,7 @@ record RoundView(
         return new RoundView(round.id(), round.version(), round.status(), company.toData(), round.roundType(), amount,
                 valuation, round.announcedOn(), round.announcedPrecision(),
                 round.investors().stream().map(RoundInvestor::of).toList(), round.source(), round.retractionReason(),
-                round.recordedAt(), round.updatedAt());
+                round.recordedAt(), round.updatedAt(), round.disagreements());
     }
 
     /**

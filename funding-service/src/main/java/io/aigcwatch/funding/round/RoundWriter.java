@@ -97,7 +97,8 @@ class RoundWriter {
                 current.valuationValue(), current.valuationCurrency(), current.valuationUsd(),
                 current.valuationUnitsPerUsd(), current.valuationRateDate(), current.announcedOn(),
                 current.announcedPrecision(),
-                current.investors(), current.source(), reason, current.recordedAt(), now);
+                current.investors(), current.source(), reason, current.recordedAt(), now,
+                current.disagreements());
         rounds.addToStats(List.of(id), -1);
         investors.addToStats(List.of(id), -1);
         rounds.update(retracted);
@@ -151,7 +152,8 @@ class RoundWriter {
                 valuation == null ? null : valuation.usd(),
                 valuationRate == null ? null : valuationRate.unitsPerUsd(),
                 valuationRate == null ? null : valuationRate.rateDate(),
-                request.announcedOn(), request.announcedPrecision(), request.investors(), request.source(), null, recordedAt, updatedAt);
+                request.announcedOn(), request.announcedPrecision(), request.investors(), request.source(), null,
+                recordedAt, updatedAt, company.disagreements(request.company()));
     }
 
     private void publish(String type, Company company, Object data, Instant now) {

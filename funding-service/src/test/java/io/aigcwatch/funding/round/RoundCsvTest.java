@@ -39,7 +39,8 @@ class RoundCsvTest {
                         new InvestorData("-2+3", false), new InvestorData("\tTabbed", false),
                         new InvestorData("\rReturned", false), new InvestorData("＠Full", false))
                         .map(RoundView.RoundInvestor::of).toList(),
-                "=HYPERLINK(\"http://evil.example\",\"click\")", null, Instant.now(), Instant.now());
+                "=HYPERLINK(\"http://evil.example\",\"click\")", null, Instant.now(), Instant.now(),
+                List.of());
 
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = RoundCsv.printer(out)) {

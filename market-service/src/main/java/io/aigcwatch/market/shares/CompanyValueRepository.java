@@ -33,6 +33,13 @@ interface CompanyValueRepository extends GenericRepository<CompanyValue, UUID> {
             nativeQuery = true)
     void upsertAll(String[] ids, String[] names, String[] usds, String[] statuses);
 
+    /** company.updated: the companies' current names, for those that have a value row; the arrays are parallel. */
+    @Query(value = """
+            update company_value stored set name = renamed.name
+            from unnest(cast(:ids as text[]), cast(:names as text[])) as renamed(id, name)
+            where stored.company_id = cast(renamed.id as uuid)""", nativeQuery = true)
+    void renameAll(String[] ids, String[] names);
+
     /** Each valued unicorn (or more), counted once, largest first. */
     @Query(value = """
             select name as key, 1 as count, usd from company_value where status <> 'NONE' and usd is not null

@@ -1,5 +1,7 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.events.funding.CompanyProfileData;
+import io.aigcwatch.events.funding.CompanyUpdated;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
@@ -14,13 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What the consumed events of a polled batch do to the shares' inputs, all at once: a funding round adds its
- * contribution to the funding aggregates (a correction replaces it, a retraction takes it out), and a valuation
- * change is its company's current value. Once a batch's transaction commits, the shares it moved are due for a
- * recompute.
+ * contribution to the funding aggregates (a correction replaces it, a retraction takes it out), a company profile
+ * edit renames the company's value, and a valuation change is its company's current value. Once a batch's
+ * transaction commits, the shares it moved are due for a recompute.
  */
 @Singleton
 class ShareInputs {
@@ -28,7 +31,10 @@ class ShareInputs {
     private final BatchHandler valuations;
 
     ShareInputs(FundingAggregates aggregates, CompanyValueRepository values, Recomputer recomputer) {
-        this.funding = recomputing(recomputer, events -> aggregates.apply(fundingChanges(events)));
+        this.funding = recomputing(recomputer, events -> {
+            aggregates.apply(fundingChanges(events));
+            renames(events, values);
+        });
         this.valuations = recomputing(recomputer, events -> latestValues(events, values));
     }
 
@@ -47,10 +53,32 @@ class ShareInputs {
                 case FundingEventTypes.RECORDED, FundingEventTypes.CORRECTED ->
                         FundingAggregates.Change.of(event.data(FundingRoundData.class));
                 case FundingEventTypes.RETRACTED -> FundingAggregates.Change.of(event.data(FundingRetracted.class));
+                // a profile edit or exit moves no round's contribution here (see renames); past rounds keep the
+                // country and layer they were bucketed under until a later task re-buckets them
+                case FundingEventTypes.COMPANY_UPDATED, FundingEventTypes.COMPANY_STATUS_CHANGED -> null;
                 default -> throw unknown(event);
             });
         }
+        changes.removeIf(Objects::isNull);
         return changes;
+    }
+
+    /**
+     * A company's new name reaches the unicorn shares' rows at once; its value and status come with valuation
+     * changes (an exit arrives there as the company leaving the unicorns). A company not valued yet has no row.
+     */
+    private static void renames(List<ConsumedEvent> events, CompanyValueRepository values) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (ConsumedEvent event : events) {
+            if (FundingEventTypes.COMPANY_UPDATED.equals(event.type())) {
+                CompanyProfileData company = event.data(CompanyUpdated.class).company();
+                names.put(company.id(), company.name());
+            }
+        }
+        if (!names.isEmpty()) {
+            values.renameAll(names.keySet().stream().map(UUID::toString).toArray(String[]::new),
+                    names.values().toArray(String[]::new));
+        }
     }
 
     /** A valuation change replaces what was known of its company, whatever came before: a batch's last one wins. */

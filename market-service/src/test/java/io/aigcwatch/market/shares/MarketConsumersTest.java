@@ -135,7 +135,7 @@ class MarketConsumersTest extends MarketIntakeTest {
         return CloudEvent.of("/test", FundingEventTypes.RECORDED, companyId.toString(), Instant.now(), round);
     }
 
-    private static CloudEvent<ValuationChanged> changed(UUID companyId, String name) {
+    static CloudEvent<ValuationChanged> changed(UUID companyId, String name) {
         ValuationChanged change = new ValuationChanged(companyId, name, "US", Layer.APPLICATION, null,
                 new BigDecimal("2000000000"), null, UnicornStatus.NONE, UnicornStatus.UNICORN, StatusTransition.ENTERED,
                 LocalDate.of(2024, 1, 1), "REPORTED", "MARK", companyId, companyId, null);

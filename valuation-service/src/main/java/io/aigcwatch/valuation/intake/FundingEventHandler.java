@@ -1,5 +1,7 @@
 package io.aigcwatch.valuation.intake;
 
+import io.aigcwatch.events.funding.CompanyStatusChanged;
+import io.aigcwatch.events.funding.CompanyUpdated;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * What the funding events of a polled batch do to the ledger, all at once: a recorded or corrected round is the
- * company's valuation point, a retraction takes it back. An event of another type, or whose data does not fit, can
+ * company's valuation point, a retraction takes it back, a profile edit renames the company's copy, and an exit
+ * takes it off the unicorns. An event of another type, or whose data does not fit, can
  * never apply; so can a retraction for a company this service never saw (the ledger says so).
  */
 @Singleton
@@ -35,6 +38,10 @@ class FundingEventHandler implements BatchHandler {
                         new FundingChange.Round(event.id(), event.data(FundingRoundData.class));
                 case FundingEventTypes.RETRACTED ->
                         new FundingChange.Retraction(event.id(), event.data(FundingRetracted.class));
+                case FundingEventTypes.COMPANY_UPDATED ->
+                        new FundingChange.Profile(event.id(), event.data(CompanyUpdated.class).company());
+                case FundingEventTypes.COMPANY_STATUS_CHANGED ->
+                        new FundingChange.Status(event.id(), event.data(CompanyStatusChanged.class));
                 default -> throw new PoisonMessage("unknown event type '" + event.type() + "'");
             });
         }

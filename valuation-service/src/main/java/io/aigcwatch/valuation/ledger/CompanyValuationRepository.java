@@ -58,9 +58,23 @@ public interface CompanyValuationRepository extends CrudRepository<CompanyValuat
             from valuation_point p
                 join company_valuation v on v.company_id = p.company_id and v.point_id = p.id
                 join company c on c.id = v.company_id
-            where p.listed_as is not null and v.status = 'NONE'
+            where p.listed_as is not null and v.status = 'NONE' and c.status = 'ACTIVE'
             order by v.usd desc, c.name""", nativeQuery = true)
     List<MislabelledRow> mislabelled();
+
+    /** Companies valued at or above USD 1B that exited (acquired, listed) or closed: no private unicorns. */
+    @Query(value = """
+            select v.company_id, c.name, c.status, c.status_since, v.usd, v.as_of, v.left_reason
+            from company_valuation v join company c on c.id = v.company_id
+            where c.status <> 'ACTIVE' and v.usd >= 1000000000
+            order by v.usd desc, c.name""", nativeQuery = true)
+    List<ExitedRow> exited();
+
+    @Introspected
+    @Serdeable
+    record ExitedRow(UUID companyId, String name, String status, @Nullable LocalDate statusSince, BigDecimal usd,
+                     LocalDate asOf, @Nullable String leftReason) {
+    }
 
     @Introspected
     @Serdeable

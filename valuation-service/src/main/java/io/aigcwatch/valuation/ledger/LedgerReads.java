@@ -1,6 +1,7 @@
 package io.aigcwatch.valuation.ledger;
 
 import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.funding.CompanyStatus;
 import io.aigcwatch.events.valuation.UnicornStatus;
 
 import java.sql.Connection;
@@ -31,7 +32,8 @@ final class LedgerReads {
             select company_id, point_id, usd, as_of, basis, status, joined_on, left_on, left_reason, updated_at
             from company_valuation where company_id = any(?) order by company_id for update""";
     private static final String COMPANIES = """
-            select id, name, local_name, country, layer, updated_at from company where id = any(?)""";
+            select id, name, local_name, country, layer, updated_at, status, status_since, profile_version
+            from company where id = any(?)""";
 
     private LedgerReads() {
     }
@@ -57,7 +59,8 @@ final class LedgerReads {
         return query(connection, COMPANIES, ids, row -> {
             String layer = row.getString(5);
             return new TrackedCompany(uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
-                    layer == null ? null : Layer.valueOf(layer), instant(row, 6));
+                    layer == null ? null : Layer.valueOf(layer), instant(row, 6),
+                    CompanyStatus.valueOf(row.getString(7)), date(row, 8), row.getLong(9));
         });
     }
 

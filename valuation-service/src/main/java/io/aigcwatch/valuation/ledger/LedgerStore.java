@@ -44,12 +44,17 @@ class LedgerStore {
             from unnest(?::text[], ?::text[]) as changed(round_id, version)
             where stored.round_id = cast(changed.round_id as uuid)""";
     private static final String WRITE_COMPANIES = """
-            insert into company (id, name, local_name, country, layer, updated_at)
-            select cast(id as uuid), name, local_name, country, layer, cast(updated_at as timestamptz)
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as company(id, name, local_name, country, layer, updated_at)
+            insert into company (id, name, local_name, country, layer, updated_at, status, status_since,
+                profile_version)
+            select cast(id as uuid), name, local_name, country, layer, cast(updated_at as timestamptz), status,
+                cast(status_since as date), cast(profile_version as bigint)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[])
+                as company(id, name, local_name, country, layer, updated_at, status, status_since, profile_version)
             on conflict (id) do update set name = excluded.name, local_name = excluded.local_name,
-                country = excluded.country, layer = excluded.layer, updated_at = excluded.updated_at""";
+                country = excluded.country, layer = excluded.layer, updated_at = excluded.updated_at,
+                status = excluded.status, status_since = excluded.status_since,
+                profile_version = excluded.profile_version""";
     private static final String WRITE_POINTS = """
             insert into valuation_point (id, company_id, cause_type, cause_id, cause_event_id, as_of, amount, currency,
                 usd, basis, source, active, recorded_at, listed_as)
@@ -125,9 +130,10 @@ class LedgerStore {
                 version -> new Object[]{version.getKey(), version.getValue()}));
         ColumnArrays.execute(connection, INSERT_VERSIONS, 2, rows(state.changedVersions(false).entrySet(),
                 version -> new Object[]{version.getKey(), version.getValue()}));
-        ColumnArrays.execute(connection, WRITE_COMPANIES, 6, rows(state.changedCompanies(), company -> new Object[]{
+        ColumnArrays.execute(connection, WRITE_COMPANIES, 9, rows(state.changedCompanies(), company -> new Object[]{
                 company.id(), company.name(), company.localName(), company.country(),
-                company.layer() == null ? null : company.layer().name(), company.updatedAt()}));
+                company.layer() == null ? null : company.layer().name(), company.updatedAt(),
+                company.status().name(), company.statusSince(), company.profileVersion()}));
         ColumnArrays.execute(connection, WRITE_POINTS, 14, rows(state.changedPoints(), point -> new Object[]{
                 point.id(), point.companyId(), point.causeType(), point.causeId(), point.causeEventId(), point.asOf(),
                 point.amount(), point.currency(), point.usd(), point.basis(), point.source(), point.active(),

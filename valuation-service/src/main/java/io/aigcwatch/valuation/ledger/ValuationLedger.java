@@ -3,6 +3,9 @@ package io.aigcwatch.valuation.ledger;
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.CompanyProfileData;
+import io.aigcwatch.events.funding.CompanyStatus;
+import io.aigcwatch.events.funding.CompanyStatusChanged;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.valuation.StatusTransition;
@@ -77,7 +80,9 @@ public class ValuationLedger {
         Set<UUID> roundIds = new HashSet<>();
         Set<UUID> companyIds = new HashSet<>();
         for (FundingChange change : changes) {
-            roundIds.add(change.roundId());
+            if (change.roundId() != null) {
+                roundIds.add(change.roundId());
+            }
             companyIds.add(change.companyId());
         }
         LedgerState state = store.load(roundIds, companyIds);
@@ -88,6 +93,10 @@ public class ValuationLedger {
                 applyRound(state, round.eventId(), round.round(), now, published);
             } else if (change instanceof FundingChange.Retraction retraction) {
                 applyRetraction(state, retraction.eventId(), retraction.retraction(), now, published);
+            } else if (change instanceof FundingChange.Profile profile) {
+                applyProfile(state, profile.company(), now);
+            } else if (change instanceof FundingChange.Status status) {
+                applyStatus(state, status.eventId(), status.change(), now, published);
             }
         }
         write(state, published);
@@ -144,8 +153,43 @@ public class ValuationLedger {
     }
 
     private static void remember(LedgerState state, CompanyData company, Instant now) {
-        state.remember(new TrackedCompany(company.id(), company.name(), company.localName(), company.country(),
-                company.layer(), now));
+        TrackedCompany known = state.knows(company.id()) ? state.company(company.id())
+                : new TrackedCompany(company.id(), company.name(), null, null, null, now, CompanyStatus.ACTIVE, null, 0);
+        state.remember(known.renamed(company.name(), company.localName(), company.country(), company.layer(), now));
+    }
+
+    /**
+     * company.updated: the copy takes the profile's name, local name, country and layer, unless it has applied
+     * that version or a newer one already (a late or repeated edit changes nothing). Its valuation and unicorn
+     * status do not move; totals by status stay as they are.
+     */
+    private static void applyProfile(LedgerState state, CompanyProfileData profile, Instant now) {
+        Optional<TrackedCompany> known = state.knows(profile.id()) ? Optional.of(state.company(profile.id()))
+                : Optional.empty();
+        if (known.isPresent() && known.get().profileVersion() >= profile.version()) {
+            return;
+        }
+        state.remember(profiled(profile, now));
+    }
+
+    /**
+     * company.status-changed: the copy takes the whole profile, then the company is recomputed, so that an exit
+     * takes it off the unicorns (leftReason EXIT, or CLOSED) and a return to ACTIVE puts it back if its valuation
+     * is still at or above the line. Its valuation points stay: the history is kept.
+     */
+    private void applyStatus(LedgerState state, UUID eventId, CompanyStatusChanged change, Instant now,
+                             List<CloudEvent<ValuationChanged>> published) {
+        CompanyProfileData profile = change.company();
+        if (state.knows(profile.id()) && state.company(profile.id()).profileVersion() >= profile.version()) {
+            return;
+        }
+        state.remember(profiled(profile, now));
+        recompute(state, profile.id(), Cause.status(change.eventId(), eventId, change.status()), now, published);
+    }
+
+    private static TrackedCompany profiled(CompanyProfileData profile, Instant now) {
+        return new TrackedCompany(profile.id(), profile.name(), profile.localName(), profile.country(),
+                profile.layer(), now, profile.status(), profile.statusSince(), profile.version());
     }
 
     /**
@@ -168,7 +212,8 @@ public class ValuationLedger {
         CompanyValuation before = stored.orElseGet(() -> CompanyValuation.none(companyId, now));
         ValuationPoint current = state.current(companyId).orElse(null);
         BigDecimal usd = current == null ? null : current.usd();
-        UnicornStatus status = UnicornStatus.of(usd);
+        // an exited company keeps its valuation but is no private unicorn: it counts as NONE until it is ACTIVE again
+        UnicornStatus status = exited(state, companyId) ? UnicornStatus.NONE : UnicornStatus.of(usd);
         StatusTransition transition = StatusTransition.between(before.status(), status);
         boolean valuationMoved = before.usd() == null ? usd != null : usd == null || before.usd().compareTo(usd) != 0;
         if (!valuationMoved && before.status() == status) {
@@ -183,6 +228,10 @@ public class ValuationLedger {
                 transition == StatusTransition.ENTERED ? null : leftReason, now);
         state.put(after);
         published.add(announce(state.company(companyId), before, after, transition, cause, now));
+    }
+
+    private static boolean exited(LedgerState state, UUID companyId) {
+        return state.knows(companyId) && state.company(companyId).status().exited();
     }
 
     private static String leftReason(Cause cause) {

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.aigcwatch.kit.csv.CsvCells.of;
 import static io.aigcwatch.kit.csv.CsvCells.plain;
@@ -70,7 +71,8 @@ class UnicornController {
         if (ExportFormat.requested(accept) == ExportFormat.CSV) {
             return CsvTable.attachment("unicorns", CSV_HEADER, rows.stream().map(UnicornController::csvRow).toList());
         }
-        List<Excluded> excluded = unicorns.mislabelled().stream().map(Excluded::of).toList();
+        List<Excluded> excluded = Stream.concat(unicorns.exited().stream().map(Excluded::of),
+                unicorns.mislabelled().stream().map(Excluded::of)).toList();
         long count = largest != null && rows.size() == largest
                 ? totals.totals(countryCode, layerName, statusName).companies() : rows.size();
         return HttpResponse.ok(new UnicornList(count, rows, excluded)).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -94,19 +96,35 @@ class UnicornController {
 
     /**
      * @param count    every unicorn that matches, even when {@code items} holds only the largest few
-     * @param excluded companies a source calls unicorns whose valuation is under USD 1B, and why they are not counted
+     * @param excluded companies not counted and why: those that exited or closed (valued at USD 1B or more), and
+     *                 those a source calls unicorns whose valuation is under USD 1B
      */
     @Serdeable
     record UnicornList(long count, List<CompanyValuationRepository.UnicornRow> items, List<Excluded> excluded) {
     }
 
+    /**
+     * @param leftReason EXIT or CLOSED for a company that left the list on its status (ACQUIRED, PUBLIC, CLOSED);
+     *                   absent for a company a source mislabelled
+     */
     @Serdeable
-    record Excluded(java.util.UUID companyId, String name, java.math.BigDecimal usd, String reason) {
+    record Excluded(java.util.UUID companyId, String name, java.math.BigDecimal usd, String reason,
+                    @Nullable String leftReason) {
         static Excluded of(CompanyValuationRepository.MislabelledRow row) {
             return new Excluded(row.companyId(), row.name(), row.usd(), "listed as " + row.listedAs()
                     + (row.source() == null ? "" : " by " + row.source()) + ", but valued at USD "
-                    + row.usd().movePointLeft(9).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()
-                    + "B as of " + row.asOf() + ", under the USD 1B line; not counted");
+                    + billions(row.usd()) + "B as of " + row.asOf() + ", under the USD 1B line; not counted", null);
+        }
+
+        static Excluded of(CompanyValuationRepository.ExitedRow row) {
+            return new Excluded(row.companyId(), row.name(), row.usd(), row.status()
+                    + (row.statusSince() == null ? "" : " since " + row.statusSince()) + ", valued at USD "
+                    + billions(row.usd()) + "B as of " + row.asOf() + ", but no longer a private company; not counted",
+                    row.leftReason());
+        }
+
+        private static String billions(java.math.BigDecimal usd) {
+            return usd.movePointLeft(9).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
         }
     }
 }
