@@ -106,6 +106,13 @@ class CompanyProfileTest extends FundingApiTest {
         HttpResponse<String> wrongType = patch(id, "{\"aliases\": \"one\"}", "If-Match", "\"1\"");
         assertEquals(400, wrongType.statusCode(), wrongType.body());
         assertEquals("application/problem+json", wrongType.headers().firstValue("Content-Type").orElseThrow());
+        // nested thousands deep, a body is refused before any tree is built of it
+        for (String deep : List.of("{\"aliases\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}",
+                "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000))) {
+            HttpResponse<String> refused = patch(id, deep, "If-Match", "\"1\"");
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        }
 
         String other = register("Profile Other Co");
         HttpResponse<String> taken = patch(id, "{\"aliases\": [\"profile other co\"]}", "If-Match", "\"1\"");

@@ -67,14 +67,15 @@ class ProfileController {
     }
 
     /**
-     * The body is bound as a JSON tree, so that a null (remove the field) is told from an absent field; the JSON
-     * codec also takes {@value #MERGE_PATCH} (application.yml), and refuses a body it cannot read with a 400.
+     * The body is read as a JSON tree, so that a null (remove the field) is told from an absent field, once
+     * {@link PatchBody} has found it shallow; a body it cannot read is a 400.
      */
     @Patch(consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON})
     HttpResponse<CompanyProfileData> patch(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                            @Nullable @Header(CallerHeaders.KEY) String caller,
-                                           @Nullable @Body JsonNode patch) {
+                                           @Nullable @Body byte[] body) {
         String precondition = requirePrecondition(ifMatch);
+        JsonNode patch = PatchBody.read(body, json);
         Company company = editor.patch(id, precondition, patch, caller(caller));
         return HttpResponse.ok(company.toProfile()).header(HttpHeaders.ETAG, EntityTags.of(company.version()));
     }
