@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -32,18 +33,21 @@ import java.util.function.Function;
 @Singleton
 class ProfileEditor {
     static final String EVENT_SOURCE = "/aigcwatch/funding-service";
+    private static final Set<String> SEARCHED_FIELDS = Set.of("name", "localName", "aliases");
 
     private final CompanyRepository companies;
     private final ProfilePatch patches;
     private final ProfileHistory history;
+    private final CompanySearchKeys searchKeys;
     private final Outbox outbox;
     private final Clock clock;
 
-    ProfileEditor(CompanyRepository companies, ProfilePatch patches, ProfileHistory history, Outbox outbox,
-                  Clock clock) {
+    ProfileEditor(CompanyRepository companies, ProfilePatch patches, ProfileHistory history,
+                  CompanySearchKeys searchKeys, Outbox outbox, Clock clock) {
         this.companies = companies;
         this.patches = patches;
         this.history = history;
+        this.searchKeys = searchKeys;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -71,6 +75,10 @@ class ProfileEditor {
         }
         rejectTakenNames(edited);
         Company saved = companies.update(withVersion(edited, version, now));
+        if (changes.stream().anyMatch(change -> SEARCHED_FIELDS.contains(change.field()))) {
+            // a new alias or local name is how analysts will look the company up, so it is searchable at once
+            searchKeys.write(List.of(saved));
+        }
         history.append(id, changes);
         CompanyUpdated data = new CompanyUpdated(saved.toProfile(),
                 changes.stream().map(ProfileChange::field).toList(), caller, now);

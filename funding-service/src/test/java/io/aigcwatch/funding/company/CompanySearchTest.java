@@ -82,6 +82,24 @@ class CompanySearchTest extends FundingApiTest {
     }
 
     @Test
+    void aLocalNameAndAnAliasGivenByAPatchAreSearchableAtOnce() {
+        HttpResponse<String> created = http.post("/companies", """
+                {"name": "Patched Search Co", "country": "CN", "layer": "APPLICATION", "segments": ["TEXT"]}""");
+        String id = (String) http.map(created.body()).get("id");
+        assertTrue(search("baichuan").isEmpty(), "nothing is named so yet");
+        HttpResponse<String> patched = http.send("PATCH", "/companies/" + id,
+                "{\"localName\": \"百川智能\", \"aliases\": [\"Baichuan AI\"]}", "If-Match", "\"1\"");
+        assertEquals(200, patched.statusCode(), patched.body());
+
+        Map<String, Object> byPinyin = search("baichuanzhineng").get(0);
+        assertEquals("Patched Search Co", name(byPinyin));
+        assertEquals("pinyin", Http.at(byPinyin, "match.field"));
+        Map<String, Object> byAlias = search("baichuan ai").get(0);
+        assertEquals("Patched Search Co", name(byAlias));
+        assertEquals("alias", Http.at(byAlias, "match.field"));
+    }
+
+    @Test
     void aBadQueryIsAProblem() {
         for (String q : List.of("x".repeat(201), "\u200B")) {
             HttpResponse<String> refused = http.get("/companies?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
