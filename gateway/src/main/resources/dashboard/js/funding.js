@@ -10,7 +10,19 @@ function rows(buckets, total, keyLabel) {
     percent(Number(total) > 0 ? (Number(bucket.usdRaised) * 100) / Number(total) : 0)]);
 }
 
+// A round dated only to a year, or as "on or before" a date (the report's "since 2022"), is in no quarter; the
+// chart says how many it leaves out rather than piling them into one quarter or dropping them silently.
+function sayUnplaced(funding) {
+  const note = $('quarters-unplaced');
+  const unplaced = Number(funding.unplacedRounds || 0);
+  note.hidden = unplaced === 0;
+  note.textContent = unplaced === 0 ? '' : `${count(unplaced)} ${unplaced === 1 ? 'round is' : 'rounds are'} not `
+    + 'in this chart: dated only to a year, or as "on or before" a date, so in no quarter. The figures above count '
+    + (unplaced === 1 ? 'it.' : 'them.');
+}
+
 function drawQuarters(funding) {
+  sayUnplaced(funding);
   const quarters = [...funding.byQuarter].sort((a, b) => a.key.localeCompare(b.key));
   fillTable($('table-quarters'), rows(quarters, funding.usdRaised, (key) => key));
   return draw($('chart-quarters'), {

@@ -94,6 +94,37 @@ class CompanyProfileTest extends FundingApiTest {
     }
 
     @Test
+    void aCompanyThatMovesTakesItsRoundsWithItInTheStats() {
+        String id = register("Profile Mover Co");
+        Map<String, Object> jpBefore = http.map(http.get("/funding-stats?country=JP").body());
+        Map<String, Object> modelBefore = http.map(http.get("/funding-stats?layer=MODEL").body());
+
+        HttpResponse<String> moved = patch(id, "{\"country\": \"JP\", \"layer\": \"APPLICATION\"}",
+                "If-Match", "\"1\"");
+        assertEquals(200, moved.statusCode(), moved.body());
+
+        Map<String, Object> jp = http.map(http.get("/funding-stats?country=JP").body());
+        Map<String, Object> model = http.map(http.get("/funding-stats?layer=MODEL").body());
+        assertEquals(count(jpBefore, "rounds") + 1, count(jp, "rounds"));
+        assertEquals(0, usd(jpBefore).add(new java.math.BigDecimal(10_000_000)).compareTo(usd(jp)), jp.toString());
+        assertEquals(count(modelBefore, "rounds") - 1, count(model, "rounds"));
+        // the stats and the rounds they summarise agree after the edit
+        Map<String, Object> listed = http.map(http.get("/funding-events?country=JP&limit=500").body());
+        assertEquals(count(jp, "rounds"), ((List<?>) listed.get("items")).size());
+        Map<String, Object> all = http.map(http.get("/funding-stats").body());
+        assertTrue(((List<?>) all.get("byCountry")).stream().map(bucket -> (Map<?, ?>) bucket)
+                .anyMatch(bucket -> bucket.get("key").equals("JP")), all.toString());
+    }
+
+    private static long count(Map<String, Object> stats, String field) {
+        return ((Number) stats.get(field)).longValue();
+    }
+
+    private static java.math.BigDecimal usd(Map<String, Object> stats) {
+        return new java.math.BigDecimal(stats.get("usdRaised").toString());
+    }
+
+    @Test
     void badFieldsAreNamedAndWrongTypesRefused() {
         String id = register("Profile Bad Input Co");
         HttpResponse<String> bad = patch(id, """

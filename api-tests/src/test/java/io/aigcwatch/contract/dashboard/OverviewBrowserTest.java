@@ -81,6 +81,14 @@ class OverviewBrowserTest extends DashboardBrowserTestBase {
         }
         assertFalse(page.driver().findElements(By.cssSelector("#warnings li")).isEmpty(),
                 "the projection's warnings are shown beside it");
+        // the report's rounds are "since 2022": in no quarter, and the chart says how many it leaves out
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            long unplaced = api.get("/api/stats").path("funding").path("unplacedRounds").asLong();
+            assertTrue(unplaced >= 9, "the seed's rounds dated only as before a day: " + unplaced);
+            WebElement note = page.driver().findElement(By.id("quarters-unplaced"));
+            assertTrue(note.isDisplayed());
+            assertTrue(note.getText().startsWith(unplaced + " rounds are not in this chart"), note.getText());
+        });
     }
 
     @Test

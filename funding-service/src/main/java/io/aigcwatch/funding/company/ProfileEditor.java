@@ -7,6 +7,7 @@ import io.aigcwatch.events.funding.CompanyStatus;
 import io.aigcwatch.events.funding.CompanyStatusChanged;
 import io.aigcwatch.events.funding.CompanyUpdated;
 import io.aigcwatch.events.funding.FundingEventTypes;
+import io.aigcwatch.funding.round.CompanyMoves;
 import io.aigcwatch.funding.round.EntityTags;
 import io.aigcwatch.kit.outbox.Outbox;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -34,20 +35,23 @@ import java.util.function.Function;
 class ProfileEditor {
     static final String EVENT_SOURCE = "/aigcwatch/funding-service";
     private static final Set<String> SEARCHED_FIELDS = Set.of("name", "localName", "aliases");
+    private static final Set<String> BUCKETING_FIELDS = Set.of("country", "layer");
 
     private final CompanyRepository companies;
     private final ProfilePatch patches;
     private final ProfileHistory history;
     private final CompanySearchKeys searchKeys;
+    private final CompanyMoves moves;
     private final Outbox outbox;
     private final Clock clock;
 
     ProfileEditor(CompanyRepository companies, ProfilePatch patches, ProfileHistory history,
-                  CompanySearchKeys searchKeys, Outbox outbox, Clock clock) {
+                  CompanySearchKeys searchKeys, CompanyMoves moves, Outbox outbox, Clock clock) {
         this.companies = companies;
         this.patches = patches;
         this.history = history;
         this.searchKeys = searchKeys;
+        this.moves = moves;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -74,7 +78,10 @@ class ProfileEditor {
             return current;
         }
         rejectTakenNames(edited);
-        Company saved = companies.update(withVersion(edited, version, now));
+        Company versioned = withVersion(edited, version, now);
+        Company saved = changes.stream().anyMatch(change -> BUCKETING_FIELDS.contains(change.field()))
+                ? moves.moving(id, () -> companies.update(versioned))
+                : companies.update(versioned);
         if (changes.stream().anyMatch(change -> SEARCHED_FIELDS.contains(change.field()))) {
             // a new alias or local name is how analysts will look the company up, so it is searchable at once
             searchKeys.write(List.of(saved));
