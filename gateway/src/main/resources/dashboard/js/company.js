@@ -67,13 +67,43 @@ async function loadCompany(id) {
   $('company-raised').textContent = raisedText(detail);
   $('company-country').textContent = company.country || '–';
   $('company-layer').textContent = label(company.layer);
+  $('company-segments').textContent = (company.segments || []).map(label).join(', ') || '–';
+  $('company-lifecycle').textContent = label(company.status || 'ACTIVE')
+    + (company.statusSince ? ` since ${date(company.statusSince)}` : '');
+  $('company-founded').textContent = date(company.foundedOn);
+  $('company-headquarters').textContent = company.headquarters || '–';
+  $('company-aliases').textContent = (company.aliases || []).join(', ') || '–';
+  const website = $('company-website');
+  website.replaceChildren();
+  // only a link the API checked as http(s) is made clickable; anything else would be a script URL in waiting
+  if (company.website && /^https?:\/\//i.test(company.website)) {
+    const link = document.createElement('a');
+    link.href = company.website;
+    link.rel = 'noopener noreferrer';
+    link.textContent = company.website;
+    website.append(link);
+  } else {
+    website.textContent = '–';
+  }
+}
+
+/** A round's date as precisely as it is known: the report's "since 2022" is not a day. */
+function roundDate(round) {
+  const day = round.announcedOn;
+  switch (round.announcedPrecision) {
+    case 'YEAR': return day.slice(0, 4);
+    case 'QUARTER': return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'MONTH': return day.slice(0, 7);
+    case 'BEFORE': return `on or before ${date(day)}`;
+    default: return date(day);
+  }
 }
 
 async function loadRounds(id) {
   // the company's list of rounds lacks investors; the rounds list filtered by company has them
   const page = await getJson(`api/funding-events?company=${id}&limit=500`);
   const rounds = [...page.items].sort((a, b) => b.announcedOn.localeCompare(a.announcedOn));
-  fillTable($('rounds'), rounds.map((round) => [date(round.announcedOn),
+  fillTable($('rounds'), rounds.map((round) => [roundDate(round),
     label(round.round) + (round.status === 'ACTIVE' ? '' : ` (${label(round.status)})`),
     amountText(round.amount), usdText(round.amount), investorsCell(round.investors)]));
   if (!rounds.length) {

@@ -114,6 +114,24 @@ class RecordAndCompanyBrowserTest extends DashboardBrowserTestBase {
         assertEquals("table-valuations", chart.getAttribute("aria-describedby"), "the table describes the chart");
     }
 
+    @Test
+    void aCompanyPageShowsItsProfileAndEachRoundsDateAsPreciselyAsItIsKnown() throws Exception {
+        browser.presetKey(stack.readKey());
+        JsonNode zhipu = api.get("/api/companies?q=zhipuai").path("items").get(0).path("company");
+        assertEquals("智谱AI", zhipu.path("localName").asText(), zhipu.toString());
+        String firstSegment = zhipu.path("segments").get(0).asText();
+
+        page.openCompany(zhipu.path("id").asText());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String segments = page.driver().findElement(By.id("company-segments")).getText();
+            assertTrue(segments.toUpperCase().replace(' ', '_').contains(firstSegment), segments);
+            assertEquals("Active", page.driver().findElement(By.id("company-lifecycle")).getText());
+            // the report's rounds are "since 2022", stored as known on or before the report's date
+            String announced = page.driver().findElement(By.cssSelector("table#rounds tbody tr td")).getText();
+            assertTrue(announced.startsWith("on or before "), announced);
+        });
+    }
+
     private static int points(JsonNode history) {
         return history.isArray() ? history.size() : history.path("items").size();
     }

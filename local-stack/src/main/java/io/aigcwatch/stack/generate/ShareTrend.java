@@ -35,7 +35,7 @@ public record ShareTrend(String dimension, List<String> categories, double[] com
 
     /** A generated company has exactly one segment, so that a share by segment is unambiguous. */
     public static final ShareTrend SEGMENT = new ShareTrend("segment",
-            List.of("TEXT", "IMAGE", "VIDEO", "AUDIO", "CODE", "MULTIMODAL"),
+            List.of("TEXT", "IMAGE", "VIDEO", "AUDIO", "CODE", "VIRTUAL_HUMAN"),
             new double[] {0.30, 0.18, 0.12, 0.10, 0.15, 0.15},
             new double[] {0.40, 0.15, 0.08, 0.07, 0.15, 0.15},
             new double[] {-0.05, -0.03, 0.12, 0.00, 0.08, 0.10});
