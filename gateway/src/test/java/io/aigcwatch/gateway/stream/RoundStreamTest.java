@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoundStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int PARTITIONS = 3;
+    private static final int MAX_CONNECTIONS = 4;
     private static final CompanyData ZHIPU = FundingRounds.company("Zhipu AI", "CN", Layer.MODEL, "BASE_MODEL");
     private static final CompanyData TINY = FundingRounds.company("Tiny Apps", "US", Layer.APPLICATION);
 
@@ -59,6 +61,7 @@ class RoundStreamTest {
         }
         Map<String, Object> properties = new HashMap<>(infra.testProperties());
         properties.put("aigcwatch.gateway.stream.heartbeat", "400ms");
+        properties.put("aigcwatch.gateway.stream.max-connections-per-caller", MAX_CONNECTIONS);
         String nowhere = StubService.nobodyListening();
         gateway = Gateway.start(Map.of("funding", nowhere, "valuation", nowhere, "market", nowhere), properties);
         funding = new FundingRounds(infra.bootstrapServers(), topic, gateway.context().getBean(JsonMapper.class));
@@ -162,6 +165,26 @@ class RoundStreamTest {
         }
     }
 
+    @Test
+    void streamsOfBothKindsCountTogetherTowardsACallersCap() {
+        ConnectionLimiter limiter = gateway.context().getBean(ConnectionLimiter.class);
+        await().atMost(WAIT).until(() -> limiter.open() == 0);
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_CONNECTIONS; i++) {
+                open.add(i % 2 == 0 ? connect("") : valuations());
+                assertEquals(200, open.get(i).status());
+            }
+            try (SseClient rounds = connect("?roundType=SEED"); SseClient changes = valuations()) {
+                assertEquals(429, rounds.status());
+                assertEquals("application/problem+json", rounds.header("Content-Type").orElse(""));
+                assertEquals(429, changes.status());
+            }
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     private static SseClient.Message awaitReady(SseClient client) {
         return await().atMost(WAIT).until(() -> client.events(SseMessages.READY), ready -> !ready.isEmpty()).get(0);
     }
@@ -177,6 +200,10 @@ class RoundStreamTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private SseClient valuations() {
+        return SseClient.connect(gateway.uri("/api/valuation-changes/stream"), Map.of("X-API-Key", Gateway.READ_KEY));
     }
 
     private SseClient connect(String query) {
