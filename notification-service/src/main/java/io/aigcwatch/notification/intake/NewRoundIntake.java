@@ -38,7 +38,7 @@ class NewRoundIntake implements BatchHandler {
         this.reader = reader;
     }
 
-    /** A new round and when it was recorded. */
+    /** A new round and when it was recorded; null when its event does not say. */
     record RecordedRound(Instant recordedAt, FundingRoundData round) {
     }
 
@@ -58,7 +58,8 @@ class NewRoundIntake implements BatchHandler {
     private static Predicate<RecordedRound> wanted(Webhook webhook) {
         Predicate<FundingRoundData> filters = webhook.roundsWanted();
         Instant since = webhook.createdAt();
-        return recorded -> recorded.recordedAt() != null && !recorded.recordedAt().isBefore(since)
+        // an event without a time (CloudEvents allows it; funding-service always sets one) is not known to be old
+        return recorded -> (recorded.recordedAt() == null || !recorded.recordedAt().isBefore(since))
                 && filters.test(recorded.round());
     }
 }
