@@ -2,6 +2,7 @@ package io.aigcwatch.funding.investor;
 
 import io.aigcwatch.events.CompanyNames;
 import io.aigcwatch.events.funding.InvestorData;
+import io.aigcwatch.events.funding.InvestorIds;
 import io.aigcwatch.funding.company.SearchKeys;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -9,7 +10,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -79,9 +79,9 @@ public class InvestorLinks {
         this.transactions = transactions;
     }
 
-    /** The id every writer gives the investor of that name. */
+    /** The id every writer gives the investor of that name: {@link InvestorIds#of}, which round alerts match on too. */
     public static UUID idOf(String name) {
-        return UUID.nameUUIDFromBytes(("investor:" + CompanyNames.key(name)).getBytes(StandardCharsets.UTF_8));
+        return InvestorIds.of(name);
     }
 
     /** Registers the rounds' investors not known yet and links each round to its investors, lead or not. */

@@ -1,6 +1,5 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,10 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * What a resuming client missed: every change between its own position and the position the hub had when it
- * rejoined, read with a short-lived consumer of its own. The live changes after that follow once this is done.
+ * What a resuming client missed: every event of its feed between its own position and the position the hub had when
+ * it rejoined, read with a short-lived consumer of its own. The live events after that follow once this is done.
  */
 @Singleton
 @Requires(beans = StreamConsumers.class)
@@ -33,9 +33,9 @@ final class CatchUp {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final StreamConsumers consumers;
-    private final ChangeDecoder decoder;
+    private final EventDecoder decoder;
 
-    CatchUp(StreamConsumers consumers, ChangeDecoder decoder) {
+    CatchUp(StreamConsumers consumers, EventDecoder decoder) {
         this.consumers = consumers;
         this.decoder = decoder;
     }
@@ -43,28 +43,32 @@ final class CatchUp {
     /**
      * Reads on demand, so a slow client reads slowly instead of filling memory.
      *
-     * @return a gap first if the topic no longer keeps all of it, then the matching changes, each with its own id
+     * @return a gap first if the topic no longer keeps all of it, then the matching events, each with its own id
      */
-    Flux<Object> between(StreamPosition from, StreamPosition to, ChangeCriteria filter) {
-        return Flux.generate(() -> new Reader(from, to, filter), Reader::next, Reader::close)
+    <T> Flux<Object> between(StreamFeed<T> feed, StreamPosition from, StreamPosition to, Predicate<T> filter) {
+        return Flux.generate(() -> new Reader<>(feed, from, to, filter), Reader<T>::next, Reader<T>::close)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private final class Reader {
+    private final class Reader<T> {
+        private final StreamFeed<T> feed;
+        private final String topic;
         private final StreamPosition to;
-        private final ChangeCriteria filter;
+        private final Predicate<T> filter;
         private final Deque<Object> ready = new ArrayDeque<>();
         private final Map<TopicPartition, Long> remaining = new HashMap<>();
         private StreamPosition read;
         private KafkaConsumer<String, String> consumer;
 
-        Reader(StreamPosition from, StreamPosition to, ChangeCriteria filter) {
+        Reader(StreamFeed<T> feed, StreamPosition from, StreamPosition to, Predicate<T> filter) {
+            this.feed = feed;
+            this.topic = consumers.topic(feed);
             this.read = from;
             this.to = to;
             this.filter = filter;
         }
 
-        Reader next(SynchronousSink<Object> sink) {
+        Reader<T> next(SynchronousSink<Object> sink) {
             if (consumer == null) {
                 start();
             }
@@ -75,7 +79,7 @@ final class CatchUp {
                 if (read != before) {
                     progressedAt = System.nanoTime();
                 } else if (System.nanoTime() - progressedAt > STALLED.toNanos()) {
-                    throw new TimeoutException("catching up on " + consumers.topic() + " stalled at " + read);
+                    throw new TimeoutException("catching up on " + topic + " stalled at " + read);
                 }
             }
             if (ready.isEmpty()) {
@@ -87,10 +91,10 @@ final class CatchUp {
         }
 
         private void start() {
-            consumer = consumers.open("gateway-stream-catch-up-" + SEQUENCE.incrementAndGet());
+            consumer = consumers.open("gateway-stream-catch-up-" + feed.name() + "-" + SEQUENCE.incrementAndGet());
             for (Map.Entry<Integer, Long> end : to.nextOffsets().entrySet()) {
                 if (read.nextOffset(end.getKey()) < end.getValue()) {
-                    remaining.put(new TopicPartition(consumers.topic(), end.getKey()), end.getValue());
+                    remaining.put(new TopicPartition(topic, end.getKey()), end.getValue());
                 }
             }
             if (remaining.isEmpty()) {
@@ -111,7 +115,7 @@ final class CatchUp {
                 }
             }
             if (!missed.isEmpty()) {
-                ready.add(new StreamGap("the topic no longer keeps every change since your Last-Event-ID; "
+                ready.add(new StreamGap("the topic no longer keeps every event since your Last-Event-ID; "
                         + "these were lost to this stream", missed));
             }
             consumer.pause(kept.keySet().stream().filter(partition -> !remaining.containsKey(partition)).toList());
@@ -125,7 +129,7 @@ final class CatchUp {
                     continue;
                 }
                 read = read.after(record.partition(), record.offset());
-                decoder.decode(record, read).filter(change -> filter.matches(change.change())).ifPresent(ready::add);
+                decoder.decode(record, read, feed).filter(event -> filter.test(event.data())).ifPresent(ready::add);
             }
             for (TopicPartition partition : List.copyOf(remaining.keySet())) {
                 if (consumer.position(partition) >= remaining.get(partition)) {

@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Caps the streams one caller holds open and those all callers hold together, since each holds a connection and a
+ * Caps the streams one caller holds open and those all callers hold together, whichever feed each streams, since each holds a connection and a
  * buffer for as long as it likes; and the catch-ups running at once, since each holds a Kafka consumer.
  */
 @Singleton
@@ -33,7 +33,7 @@ final class ConnectionLimiter {
         this.retryAfter = config.busyRetryAfter();
         this.catchUps = new Semaphore(config.maxCatchUps());
         registry.ifPresent(meters -> Gauge.builder(GAUGE, open, AtomicInteger::get)
-                .description("Open Server-Sent Events streams of valuation changes")
+                .description("Open Server-Sent Events streams, of valuation changes and of new rounds together")
                 .register(meters));
     }
 

@@ -22,14 +22,15 @@ enum Replay {
         return behind == 0 ? NONE : behind > maxReplay ? TOO_FAR : CATCH_UP;
     }
 
-    static StreamGap tooFar(StreamPosition resumeFrom, StreamPosition snapshot, long maxReplay) {
+    /** @param reload where the client reloads what it shows from, such as {@code GET /api/valuation-changes} */
+    static StreamGap tooFar(StreamPosition resumeFrom, StreamPosition snapshot, long maxReplay, String reload) {
         List<StreamGap.Missed> missed = new ArrayList<>();
         snapshot.nextOffsets().forEach((partition, next) -> {
             if (resumeFrom.nextOffset(partition) < next) {
                 missed.add(new StreamGap.Missed(partition, resumeFrom.nextOffset(partition), next));
             }
         });
-        return new StreamGap("your Last-Event-ID is more than " + maxReplay + " changes behind, further than "
-                + "the stream replays; reload from GET /api/valuation-changes, this stream goes on from now", missed);
+        return new StreamGap("your Last-Event-ID is more than " + maxReplay + " records behind, further than "
+                + "the stream replays; reload from " + reload + ", this stream goes on from now", missed);
     }
 }

@@ -22,13 +22,15 @@ import java.io.UncheckedIOException;
  * : heartbeat
  *
  * </pre>
- * </pre>
  * {@code data} of a change is the CloudEvent exactly as valuation-service published it, so its {@code id} is the
- * same dedup key every other consumer uses.
+ * same dedup key every other consumer uses. The round stream is alike, with {@code event: round-recorded} and
+ * funding-service's {@code funding.recorded} CloudEvents.
  */
 @Singleton
 final class SseMessages {
     static final String CHANGED = "valuation-changed";
+    /** A new round on {@code GET /api/stream/rounds}. */
+    static final String ROUND = "round-recorded";
     static final String READY = "ready";
     static final String GAP = "gap";
 
@@ -38,8 +40,9 @@ final class SseMessages {
         this.json = json;
     }
 
-    Event<String> changed(PublishedChange change) {
-        return Event.of(change.cloudEvent()).name(CHANGED).id(change.position().encode());
+    /** @param name the feed's {@link StreamFeed#sseEvent} */
+    Event<String> event(PublishedEvent<?> event, String name) {
+        return Event.of(event.cloudEvent()).name(name).id(event.position().encode());
     }
 
     /**

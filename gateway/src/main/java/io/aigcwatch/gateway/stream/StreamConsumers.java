@@ -1,6 +1,5 @@
 package io.aigcwatch.gateway.stream;
 
-import io.aigcwatch.events.Topics;
 import io.aigcwatch.kit.kafka.TopicNames;
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Requires;
@@ -14,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Plain consumers of the change topic, with the broker settings micronaut-kafka reads ({@code kafka.*}) but in no
+ * Plain consumers of the streamed topics, with the broker settings micronaut-kafka reads ({@code kafka.*}) but in no
  * consumer group: they are told which partitions to read and from where, and commit nothing.
  */
 @Singleton
 @Requires(beans = KafkaDefaultConfiguration.class)
 final class StreamConsumers {
     private final Map<String, Object> settings = new HashMap<>();
-    private final String topic;
+    private final TopicNames topics;
 
     StreamConsumers(KafkaDefaultConfiguration kafka, TopicNames topics) {
         Set<String> consumerSettings = ConsumerConfig.configNames();
@@ -32,14 +31,15 @@ final class StreamConsumers {
         });
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // valuation-service creates the topic with its partition count; a reader must never create it with the broker's
+        // the publishing service creates a topic with its partition count; a reader must never create it with the broker's
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.topic = topics.of(Topics.VALUATION_CHANGES);
+        this.topics = topics;
     }
 
-    String topic() {
-        return topic;
+    /** The feed's topic as this deployment names it. */
+    String topic(StreamFeed<?> feed) {
+        return topics.of(feed.topic());
     }
 
     KafkaConsumer<String, String> open(String clientId) {

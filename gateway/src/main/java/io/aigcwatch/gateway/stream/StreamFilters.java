@@ -1,5 +1,6 @@
 package io.aigcwatch.gateway.stream;
 
+import io.aigcwatch.events.funding.RoundCriteria;
 import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -13,8 +14,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The stream's query parameters, read into the criteria webhooks use too: {@code company}, {@code country} and
- * {@code layer} may be repeated or comma-separated, {@code unicornOnly=true}, {@code minChangePct=20}.
+ * The streams' query parameters, read into the criteria webhooks use too. The valuation stream's: {@code company},
+ * {@code country} and {@code layer} may be repeated or comma-separated, {@code unicornOnly=true},
+ * {@code minChangePct=20}. The round stream's ({@link #rounds}): {@code company}, {@code investor}, {@code country},
+ * {@code layer}, {@code segment} and {@code roundType} likewise, and {@code minUsd=100000000}.
  *
  * <p>Bounded before any work, as public-api.yml documents: at most {@link #MAX_VALUES} values per parameter,
  * {@link ChangeCriteria#MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a
@@ -24,6 +27,8 @@ import java.util.regex.Pattern;
 final class StreamFilters {
     static final int MAX_VALUES = 50;
     private static final Pattern PLAIN_PERCENT = Pattern.compile("\\d{1,6}(\\.\\d{1,2})?");
+    /** Up to {@link RoundCriteria#MAX_MIN_USD}'s 14 digits, and cents. */
+    private static final Pattern PLAIN_USD = Pattern.compile("\\d{1,14}(\\.\\d{1,2})?");
     private static final int SHOWN = 40;
 
     private StreamFilters() {
@@ -47,6 +52,32 @@ final class StreamFilters {
         }
         return ChangeCriteria.of(companies, countries, layers.stream().map(ChangeCriteria::layer).toList(),
                 unicornOnly, minChangePct);
+    }
+
+    /** @throws ProblemException 422 naming each parameter whose value is not valid */
+    static RoundCriteria rounds(HttpParameters parameters) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> companies = values(parameters, "company", errors, value -> value.isBlank()
+                ? "a company is named by its id or its name" : null);
+        List<String> investors = values(parameters, "investor", errors, value -> value.isBlank()
+                ? "an investor is named by its id or its name" : null);
+        List<String> countries = values(parameters, "country", errors,
+                value -> RoundCriteria.countryProblem(value) == null ? null
+                        : "'" + shown(value) + "' is not an ISO 3166-1 alpha-2 country code such as CN");
+        List<String> layers = values(parameters, "layer", errors,
+                value -> RoundCriteria.layerProblem(value) == null ? null : RoundCriteria.layerProblem(shown(value)));
+        List<String> segments = values(parameters, "segment", errors,
+                value -> RoundCriteria.segmentProblem(value) == null ? null
+                        : RoundCriteria.segmentProblem(shown(value)));
+        List<String> roundTypes = values(parameters, "roundType", errors,
+                value -> RoundCriteria.roundTypeProblem(value) == null ? null
+                        : RoundCriteria.roundTypeProblem(shown(value)));
+        BigDecimal minUsd = minUsd(parameters.get("minUsd"), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return RoundCriteria.of(companies, investors, countries, layers.stream().map(RoundCriteria::layer).toList(),
+                segments, roundTypes.stream().map(RoundCriteria::roundType).toList(), minUsd);
     }
 
     /** @param problemOf what is wrong with a value, or null when nothing is */
@@ -104,6 +135,25 @@ final class StreamFilters {
             return null;
         }
         errors.add(new FieldError("minChangePct", "'" + shown(value) + "' is not a percentage in plain digits"));
+        return null;
+    }
+
+    private static @Nullable BigDecimal minUsd(@Nullable String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        // the pattern first: an exponent never reaches BigDecimal
+        if (PLAIN_USD.matcher(value.strip()).matches()) {
+            BigDecimal usd = new BigDecimal(value.strip());
+            String problem = RoundCriteria.minUsdProblem(usd);
+            if (problem == null) {
+                return usd;
+            }
+            errors.add(new FieldError("minUsd", "'" + shown(value) + "' " + problem));
+            return null;
+        }
+        errors.add(new FieldError("minUsd", "'" + shown(value) + "' is not an amount in USD in plain digits, such as"
+                + " 100000000"));
         return null;
     }
 

@@ -1,10 +1,7 @@
 package io.aigcwatch.gateway.stream;
 
 import io.aigcwatch.events.valuation.ChangeCriteria;
-import io.aigcwatch.gateway.access.Caller;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,10 +14,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /api/valuation-changes/stream}: Server-Sent Events of valuation changes, filtered per connection, that
@@ -30,26 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
 @Requires(beans = ChangeHub.class)
 @Tag(name = "subscriptions")
 final class ValuationStreamController {
-    static final String LAST_EVENT_ID = "Last-Event-ID";
-    /** For clients that cannot set headers; the header wins, since an EventSource reconnects with a newer one. */
-    static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
-
     private final ChangeHub hub;
-    private final CatchUp catchUp;
-    private final ConnectionLimiter limiter;
-    private final SseMessages messages;
-    private final StreamConfig config;
+    private final EventStreams streams;
 
-    ValuationStreamController(ChangeHub hub, CatchUp catchUp, ConnectionLimiter limiter, SseMessages messages,
-                              StreamConfig config) {
+    ValuationStreamController(ChangeHub hub, EventStreams streams) {
         this.hub = hub;
-        this.catchUp = catchUp;
-        this.limiter = limiter;
-        this.messages = messages;
-        this.config = config;
+        this.streams = streams;
     }
 
-    /** Everything that can be refused is refused here, before the 200 and the stream begin. */
     // Events as text, as public-api.yml says; left to itself the processor would add an unused Event schema.
     @Operation(operationId = "streamValuationChanges")
     @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
@@ -57,91 +38,6 @@ final class ValuationStreamController {
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
         ChangeCriteria filter = StreamFilters.from(request.getParameters());
-        StreamPosition resumeFrom = resumeFrom(request);
-        String caller = Caller.limitKey(request);
-        limiter.acquire(caller);
-        ChangeHub.Subscription subscription;
-        try {
-            subscription = hub.subscribe(filter, resumeFrom, config.subscriberBuffer());
-        } catch (RuntimeException e) {
-            limiter.release(caller);
-            throw e;
-        }
-        Replay replay = Replay.of(resumeFrom, subscription.snapshot(), config.maxReplay());
-        if (replay == Replay.CATCH_UP) {
-            try {
-                limiter.acquireCatchUp();
-            } catch (StreamBusy busy) {
-                hub.unsubscribe(subscription.subscriber());
-                limiter.release(caller);
-                throw busy;
-            }
-        }
-        AtomicBoolean catchUpHeld = new AtomicBoolean(replay == Replay.CATCH_UP);
-        Runnable releaseCatchUp = () -> {
-            if (catchUpHeld.compareAndSet(true, false)) {
-                limiter.releaseCatchUp();
-            }
-        };
-        AtomicBoolean closed = new AtomicBoolean();
-        Flux<Event<String>> events = withHeartbeats(changes(subscription, filter, resumeFrom, replay, releaseCatchUp))
-                .doFinally(signal -> {
-                    // a client gone before the catch-up began still frees its place
-                    releaseCatchUp.run();
-                    if (closed.compareAndSet(false, true)) {
-                        hub.unsubscribe(subscription.subscriber());
-                        limiter.release(caller);
-                    }
-                });
-        return HttpResponse.ok((Publisher<Event<String>>) events)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                // the server would otherwise compress for clients that offer it, and its zstd encoder holds events
-                // back until a block fills; an encoding already set is left alone
-                .header(HttpHeaders.CONTENT_ENCODING, "identity")
-                // nginx and the like would otherwise hold events back to fill a buffer
-                .header("X-Accel-Buffering", "no");
-    }
-
-    private Flux<Event<String>> changes(ChangeHub.Subscription subscription, ChangeCriteria filter,
-                                        @Nullable StreamPosition resumeFrom, Replay replay, Runnable caughtUp) {
-        StreamPosition snapshot = subscription.snapshot();
-        Flux<Event<String>> live = subscription.subscriber().changes().map(messages::changed);
-        return switch (replay) {
-            case NONE -> Flux.concat(Flux.just(messages.ready(resumeFrom == null ? snapshot : resumeFrom,
-                    resumeFrom != null)), live);
-            case CATCH_UP -> Flux.concat(Flux.just(messages.ready(resumeFrom, true)),
-                    catchUp.between(resumeFrom, snapshot, filter).map(this::toEvent).doFinally(signal -> caughtUp.run()),
-                    live);
-            // the stream stands at now, so a client that leaves before the next change does not come back this far
-            case TOO_FAR -> Flux.concat(Flux.just(messages.ready(snapshot, false),
-                    messages.gap(Replay.tooFar(resumeFrom, snapshot, config.maxReplay()))), live);
-        };
-    }
-
-    private Event<String> toEvent(Object caughtUp) {
-        return caughtUp instanceof StreamGap gap ? messages.gap(gap) : messages.changed((PublishedChange) caughtUp);
-    }
-
-    /** A heartbeat whenever nothing was sent for a whole interval; checked twice an interval. */
-    private Flux<Event<String>> withHeartbeats(Flux<Event<String>> events) {
-        long intervalNanos = config.heartbeat().toNanos();
-        AtomicLong lastSent = new AtomicLong(System.nanoTime());
-        Flux<Event<String>> heartbeats = Flux.interval(config.heartbeat().dividedBy(2))
-                .filter(tick -> System.nanoTime() - lastSent.get() >= intervalNanos)
-                .map(tick -> messages.heartbeat());
-        return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then())))
-                .doOnNext(event -> lastSent.set(System.nanoTime()));
-    }
-
-    private static @Nullable StreamPosition resumeFrom(HttpRequest<?> request) {
-        String header = request.getHeaders().get(LAST_EVENT_ID);
-        if (header != null && !header.isBlank()) {
-            return StreamPosition.decode(header.strip(), LAST_EVENT_ID);
-        }
-        String parameter = request.getParameters().get(LAST_EVENT_ID_PARAMETER);
-        if (parameter != null && !parameter.isBlank()) {
-            return StreamPosition.decode(parameter.strip(), LAST_EVENT_ID_PARAMETER);
-        }
-        return null;
+        return streams.open(request, hub, filter::matches);
     }
 }

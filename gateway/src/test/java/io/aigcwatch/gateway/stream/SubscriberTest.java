@@ -23,20 +23,21 @@ class SubscriberTest {
 
     @Test
     void aSubscriberThatFallsBehindItsBufferIsEndedAfterWhatItHolds() {
-        Subscriber slow = new Subscriber(EVERYTHING, StreamPosition.BEFORE_TOPIC, 2);
+        Subscriber<ValuationChanged> slow = new Subscriber<ValuationChanged>(EVERYTHING::matches, StreamPosition.BEFORE_TOPIC, 2);
 
         assertTrue(slow.offer(change(0, 10)));
         assertTrue(slow.offer(change(0, 11)));
         assertFalse(slow.offer(change(0, 12)));
         assertFalse(slow.offer(change(0, 13)));
 
-        List<Long> delivered = slow.changes().map(PublishedChange::offset).collectList().block(Duration.ofSeconds(5));
+        List<Long> delivered = slow.events().map(PublishedEvent::offset).collectList().block(Duration.ofSeconds(5));
         assertEquals(List.of(10L, 11L), delivered);
     }
 
     @Test
     void changesBeforeTheClientsOwnPositionAreNotSentTwice() {
-        Subscriber resumed = new Subscriber(EVERYTHING, new StreamPosition(Map.of(0, 11L, 1, 3L)), 10);
+        Subscriber<ValuationChanged> resumed = new Subscriber<>(EVERYTHING::matches,
+                new StreamPosition(Map.of(0, 11L, 1, 3L)), 10);
 
         resumed.offer(change(0, 10));
         resumed.offer(change(0, 11));
@@ -44,7 +45,7 @@ class SubscriberTest {
         resumed.offer(change(2, 0));
         resumed.end();
 
-        assertEquals(List.of("0-11", "2-0"), resumed.changes().map(change -> change.partition() + "-" + change.offset())
+        assertEquals(List.of("0-11", "2-0"), resumed.events().map(change -> change.partition() + "-" + change.offset())
                 .collectList().block(Duration.ofSeconds(5)));
     }
 
@@ -57,11 +58,11 @@ class SubscriberTest {
         assertEquals(StreamPosition.BEFORE_TOPIC, StreamPosition.decode(StreamPosition.BEFORE_TOPIC.encode(), "id"));
     }
 
-    private static PublishedChange change(int partition, long offset) {
+    private static PublishedEvent<ValuationChanged> change(int partition, long offset) {
         ValuationChanged data = new ValuationChanged(UUID.randomUUID(), "Any AI", "US", Layer.MODEL, null,
                 BigDecimal.TEN, null, UnicornStatus.NONE, UnicornStatus.NONE, StatusTransition.UNCHANGED, null, null,
                 "ROUND", UUID.randomUUID(), UUID.randomUUID(), null);
-        return new PublishedChange(partition, offset, "{}", data,
+        return new PublishedEvent<>(partition, offset, "{}", data,
                 StreamPosition.BEFORE_TOPIC.after(partition, offset));
     }
 }

@@ -15,7 +15,7 @@ public interface WebhookRepository extends CrudRepository<Webhook, UUID> {
 
     List<Webhook> listOrderByCreatedAt();
 
-    List<Webhook> findByStatus(WebhookStatus status);
+    List<Webhook> findByStatusAndEvents(WebhookStatus status, WebhookEvents events);
 
     long countByOwnerId(String ownerId);
 

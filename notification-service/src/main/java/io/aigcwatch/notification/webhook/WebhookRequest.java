@@ -10,14 +10,25 @@ import java.util.List;
  * The body of {@code POST /api/webhooks}. Everything is nullable here so that {@link WebhookRequestValidator} can
  * name every missing or bad field at once.
  *
- * @param secret left out to have one generated and returned once
+ * @param secret       left out to have one generated and returned once
+ * @param events       {@link WebhookEvents}; left out for VALUATION_CHANGES, what every webhook got before round alerts
+ * @param filters      for VALUATION_CHANGES only
+ * @param roundFilters for NEW_ROUNDS only
  */
 @Serdeable
-record WebhookRequest(@Nullable String url, @Nullable String secret, @Nullable Filters filters,
+record WebhookRequest(@Nullable String url, @Nullable String secret, @Nullable String events,
+                      @Nullable Filters filters, @Nullable RoundFilterValues roundFilters,
                       @Nullable String description) {
 
     @Serdeable
     record Filters(@Nullable List<String> companies, @Nullable List<String> countries, @Nullable List<String> layers,
                    @Nullable Boolean unicornOnly, @Nullable BigDecimal minChangePct) {
+    }
+
+    @Serdeable
+    record RoundFilterValues(@Nullable List<String> companies, @Nullable List<String> investors,
+                             @Nullable List<String> countries, @Nullable List<String> layers,
+                             @Nullable List<String> segments, @Nullable List<String> roundTypes,
+                             @Nullable BigDecimal minUsd) {
     }
 }

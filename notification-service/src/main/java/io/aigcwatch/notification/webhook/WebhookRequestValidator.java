@@ -1,6 +1,8 @@
 package io.aigcwatch.notification.webhook;
 
 import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.funding.RoundCriteria;
+import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.Problem;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -10,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,8 +33,12 @@ class WebhookRequestValidator {
         this.guard = guard;
     }
 
-    /** @param secret the client's secret, or null to generate one */
-    record Valid(String url, @Nullable String secret, WebhookFilters filters, @Nullable String description) {
+    /**
+     * @param secret       the client's secret, or null to generate one
+     * @param roundFilters null unless {@code events} is NEW_ROUNDS
+     */
+    record Valid(String url, @Nullable String secret, WebhookEvents events, WebhookFilters filters,
+                 @Nullable RoundFilters roundFilters, @Nullable String description) {
     }
 
     Valid validate(WebhookRequest request) {
@@ -53,11 +60,68 @@ class WebhookRequestValidator {
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(new Problem.FieldError("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters"));
         }
+        WebhookEvents events = events(request.events(), errors);
+        if (events == WebhookEvents.NEW_ROUNDS && request.filters() != null) {
+            errors.add(new Problem.FieldError("filters", "is for VALUATION_CHANGES webhooks; a NEW_ROUNDS webhook"
+                    + " takes roundFilters"));
+        }
+        if (events == WebhookEvents.VALUATION_CHANGES && request.roundFilters() != null) {
+            errors.add(new Problem.FieldError("roundFilters", "is for NEW_ROUNDS webhooks; set events to NEW_ROUNDS"));
+        }
         WebhookFilters filters = filters(request.filters(), errors);
+        RoundFilters roundFilters = events == WebhookEvents.NEW_ROUNDS ? roundFilters(request.roundFilters(), errors)
+                : null;
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new Valid(url, request.secret(), filters, description);
+        return new Valid(url, request.secret(), events, filters, roundFilters, description);
+    }
+
+    /** VALUATION_CHANGES when left out, so that every client written before round alerts keeps its meaning. */
+    private static @Nullable WebhookEvents events(@Nullable String given, List<Problem.FieldError> errors) {
+        if (given == null) {
+            return WebhookEvents.VALUATION_CHANGES;
+        }
+        for (WebhookEvents events : WebhookEvents.values()) {
+            if (events.name().equalsIgnoreCase(given.strip())) {
+                return events;
+            }
+        }
+        errors.add(new Problem.FieldError("events", "must be one of " + Arrays.toString(WebhookEvents.values())));
+        return null;
+    }
+
+    private static RoundFilters roundFilters(@Nullable WebhookRequest.RoundFilterValues given,
+                                             List<Problem.FieldError> errors) {
+        if (given == null) {
+            return RoundFilters.NONE;
+        }
+        int before = errors.size();
+        List<String> companies = values("roundFilters.companies", given.companies(), errors,
+                RoundCriteria::nameProblem).stream().map(String::strip).toList();
+        List<String> investors = values("roundFilters.investors", given.investors(), errors,
+                RoundCriteria::nameProblem).stream().map(String::strip).toList();
+        List<String> countries = values("roundFilters.countries", given.countries(), errors,
+                RoundCriteria::countryProblem).stream().map(value -> value.strip().toUpperCase(Locale.ROOT)).toList();
+        List<String> layers = values("roundFilters.layers", given.layers(), errors, RoundCriteria::layerProblem);
+        List<String> segments = values("roundFilters.segments", given.segments(), errors,
+                RoundCriteria::segmentProblem).stream().map(value -> value.strip().toUpperCase(Locale.ROOT))
+                .distinct().toList();
+        List<String> roundTypes = values("roundFilters.roundTypes", given.roundTypes(), errors,
+                RoundCriteria::roundTypeProblem);
+        BigDecimal minUsd = given.minUsd();
+        String minUsdProblem = minUsd == null ? null : RoundCriteria.minUsdProblem(minUsd);
+        if (minUsdProblem != null) {
+            errors.add(new Problem.FieldError("roundFilters.minUsd", minUsdProblem));
+        }
+        if (errors.size() > before) {
+            return RoundFilters.NONE;
+        }
+        List<Layer> layerValues = layers.stream().map(RoundCriteria::layer).distinct().toList();
+        List<RoundType> typeValues = roundTypes.stream().map(RoundCriteria::roundType).distinct().toList();
+        return new RoundFilters(companies, investors, countries, layerValues, segments, typeValues,
+                // 1e8 is shown as 100000000, not 1E+8
+                minUsd == null || minUsd.scale() >= 0 ? minUsd : minUsd.setScale(0));
     }
 
     private static WebhookFilters filters(@Nullable WebhookRequest.Filters given, List<Problem.FieldError> errors) {

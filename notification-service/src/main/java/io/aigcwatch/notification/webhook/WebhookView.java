@@ -11,21 +11,28 @@ import java.util.UUID;
  * A webhook as the API shows it. The secret appears only in the answer to the POST that generated it; it is never
  * shown again.
  *
+ * @param events       what it is sent
+ * @param filters      what a VALUATION_CHANGES webhook wants; null for NEW_ROUNDS
+ * @param roundFilters what a NEW_ROUNDS webhook wants; null for VALUATION_CHANGES
  * @param owner        the id of the API key that registered it
  * @param failingSince when a delivery exhausted its retries; null while ACTIVE
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record WebhookView(UUID id, String url, @Nullable String description, WebhookFilters filters, WebhookStatus status,
+record WebhookView(UUID id, String url, @Nullable String description, WebhookEvents events,
+                   @Nullable WebhookFilters filters, @Nullable RoundFilters roundFilters, WebhookStatus status,
                    String owner, Instant createdAt, @Nullable Instant failingSince,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
 
     static WebhookView of(Webhook webhook) {
-        return new WebhookView(webhook.id(), webhook.url(), webhook.description(), webhook.filters(), webhook.status(),
+        boolean rounds = webhook.events() == WebhookEvents.NEW_ROUNDS;
+        return new WebhookView(webhook.id(), webhook.url(), webhook.description(), webhook.events(),
+                rounds ? null : webhook.filters(), rounds ? webhook.roundFilters() : null, webhook.status(),
                 webhook.ownerId(), webhook.createdAt(), webhook.failingSince(), null);
     }
 
     WebhookView withSecret(String generated) {
-        return new WebhookView(id, url, description, filters, status, owner, createdAt, failingSince, generated);
+        return new WebhookView(id, url, description, events, filters, roundFilters, status, owner, createdAt,
+                failingSince, generated);
     }
 }

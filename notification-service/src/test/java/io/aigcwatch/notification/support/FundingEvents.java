@@ -1,0 +1,145 @@
+package io.aigcwatch.notification.support;
+
+import io.aigcwatch.events.CloudEvent;
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.Topics;
+import io.aigcwatch.events.funding.AmountPrecision;
+import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.FundingEventTypes;
+import io.aigcwatch.events.funding.FundingRetracted;
+import io.aigcwatch.events.funding.FundingRoundData;
+import io.aigcwatch.events.funding.InvestorData;
+import io.aigcwatch.events.funding.MoneyData;
+import io.aigcwatch.events.funding.RoundType;
+import io.aigcwatch.testkit.TestInfra;
+import io.micronaut.json.JsonMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Publishes funding events as funding-service's outbox relay does: structured-mode CloudEvents from
+ * {@code /aigcwatch/funding-service}, keyed and subjected by company id (so a company's events keep their order on one
+ * partition), with the content-type header, on a topic of several partitions.
+ */
+public final class FundingEvents implements AutoCloseable {
+    public static final String SOURCE = "/aigcwatch/funding-service";
+
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+    private final JsonMapper json;
+
+    public FundingEvents(TestInfra infra, JsonMapper json) {
+        this.topic = infra.topic(Topics.FUNDING_EVENTS);
+        this.json = json;
+        createTopic(infra.bootstrapServers(), topic);
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    public static CompanyData company(String name, String country, Layer layer, String... segments) {
+        return new CompanyData(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), name, null, country, layer,
+                List.of(segments));
+    }
+
+    /** A round of {@code usd} US dollars, exact, announced on 1 May 2024; the first investor leads. */
+    public static FundingRoundData round(CompanyData company, RoundType type, String usd, String... investors) {
+        BigDecimal amount = new BigDecimal(usd);
+        MoneyData money = new MoneyData(amount, null, null, "USD", AmountPrecision.EXACT, amount, null, null,
+                BigDecimal.ONE, LocalDate.of(2024, 5, 1));
+        List<InvestorData> backers = java.util.stream.IntStream.range(0, investors.length)
+                .mapToObj(i -> new InvestorData(investors[i], i == 0)).toList();
+        return new FundingRoundData(UUID.randomUUID(), 1, company, type, money, null, LocalDate.of(2024, 5, 1), backers,
+                "https://example.com/news", null);
+    }
+
+    public CloudEvent<FundingRoundData> recorded(FundingRoundData round) {
+        return publish(FundingEventTypes.RECORDED, round.company().id(), round, Instant.now());
+    }
+
+    /** A round recorded at {@code time}, as an event read late from a backlog carries it. */
+    public CloudEvent<FundingRoundData> recordedAt(FundingRoundData round, Instant time) {
+        return publish(FundingEventTypes.RECORDED, round.company().id(), round, time);
+    }
+
+    public CloudEvent<FundingRoundData> corrected(FundingRoundData round) {
+        FundingRoundData next = new FundingRoundData(round.roundId(), round.version() + 1, round.company(),
+                round.round(), round.amount(), round.postMoneyValuation(), round.announcedOn(), round.investors(),
+                round.source(), round.announcedPrecision());
+        return publish(FundingEventTypes.CORRECTED, round.company().id(), next, Instant.now());
+    }
+
+    public CloudEvent<FundingRetracted> retracted(FundingRoundData round) {
+        return publish(FundingEventTypes.RETRACTED, round.company().id(),
+                new FundingRetracted(round.roundId(), round.company().id(), round.version() + 1, "duplicate"),
+                Instant.now());
+    }
+
+    /** The same event again, as a relay that published it but crashed before marking it sent does. */
+    public void redeliver(CloudEvent<FundingRoundData> event) {
+        send(event.subject(), json(event));
+    }
+
+    /** The event as it travels: the exact bytes a receiver must get. */
+    public String json(CloudEvent<?> event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> CloudEvent<T> publish(String type, UUID company, T data, Instant time) {
+        CloudEvent<T> event = CloudEvent.of(SOURCE, type, company.toString(), time.truncatedTo(ChronoUnit.MICROS), data);
+        send(company.toString(), json(event));
+        return event;
+    }
+
+    private void send(String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void createTopic(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
