@@ -131,12 +131,13 @@ public record RoundCriteria(Set<String> companies, Set<UUID> investors, Set<Stri
     }
 
     /**
-     * @return what is wrong with a segment filter value, or null when it is shaped as a taxonomy code; whether the
-     * taxonomy has it is not asked here (a code it lacks matches no round)
+     * @return what is wrong with a segment filter value, or null when it is a code of the taxonomy (in any case): a
+     * code it lacks would match no round, silently
      */
     public static @Nullable String segmentProblem(String value) {
         String code = value.strip();
-        return code.length() <= MAX_SEGMENT_LENGTH && SEGMENT.matcher(code).matches() ? null
+        return code.length() <= MAX_SEGMENT_LENGTH && SEGMENT.matcher(code).matches()
+                && SegmentCodes.ALL.contains(code.toUpperCase(Locale.ROOT)) ? null
                 : "'" + value + "' is not a segment code of GET /api/taxonomy, such as BASE_MODEL";
     }
 

@@ -101,6 +101,9 @@ class RoundCriteriaTest {
         assertNull(RoundCriteria.roundTypeProblem("series_b"));
         assertTrue(RoundCriteria.roundTypeProblem("SERIES_Z").contains("SERIES_F_PLUS"));
         assertNull(RoundCriteria.segmentProblem("BASE_MODEL"));
+        assertNull(RoundCriteria.segmentProblem(" virtual_human "), "any case, as funding-service takes it");
+        assertTrue(RoundCriteria.segmentProblem("MULTIMODAL").contains("GET /api/taxonomy"),
+                "well shaped but not the report's: refused, not a filter that never matches");
         assertTrue(RoundCriteria.segmentProblem("base model").contains("GET /api/taxonomy"));
         assertTrue(RoundCriteria.segmentProblem("X".repeat(RoundCriteria.MAX_SEGMENT_LENGTH + 1)) != null);
         assertNull(RoundCriteria.nameProblem("Sequoia China"));

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,8 @@ class TaxonomyTest extends FundingApiTest {
         assertTrue(codes.containsAll(List.of("DATA", "COMPUTE", "TRAINING_PLATFORM", "SUPPORTING_SERVICES",
                 "BASE_MODEL", "MIDDLE_LAYER", "OPEN_SOURCE_MODEL", "CLOSED_MODEL", "TEXT", "IMAGE", "AUDIO", "VIDEO",
                 "CODE", "STRATEGY", "THREE_D", "VIRTUAL_HUMAN", "PROTEIN_STRUCTURE")), codes.toString());
+        assertEquals(io.aigcwatch.events.funding.SegmentCodes.ALL, Set.copyOf(codes),
+                "the wire vocabulary the alerts and the round stream check segments against is the taxonomy's");
         Map<String, Object> image = all.stream().filter(s -> s.get("code").equals("IMAGE")).findFirst().orElseThrow();
         assertEquals("图像", image.get("labelZh"));
         assertEquals(19, image.get("sourceLine"));

@@ -154,6 +154,10 @@ class RoundStreamTest {
                 assertTrue(refused.errorBody().contains("\"field\":\"" + parameter + "\""), query);
             }
         });
+        try (SseClient notTheReports = connect("?segment=MULTIMODAL")) {
+            assertEquals(422, notTheReports.status(), "a code the taxonomy lacks would match nothing, silently");
+            assertTrue(notTheReports.errorBody().contains("GET /api/taxonomy"), notTheReports::errorBody);
+        }
         try (SseClient tooMany = connect("?investor=" + "a,".repeat(StreamFilters.MAX_VALUES) + "a")) {
             assertEquals(422, tooMany.status());
             assertTrue(tooMany.errorBody().contains("more than the " + StreamFilters.MAX_VALUES + " allowed"),

@@ -82,13 +82,13 @@ class RoundAlertApiTest {
         HttpResponse<String> response = api.post(ALICE, "/webhooks", """
                 {"url": "https://1.1.1.1/hooks/bad", "events": "NEW_ROUNDS",
                  "roundFilters": {"companies": [" "], "investors": [%s], "countries": ["China"],
-                                  "layers": ["ROBOTS"], "segments": ["base model"], "roundTypes": ["SERIES_Z"],
+                                  "layers": ["ROBOTS"], "segments": ["base model", "MULTIMODAL"], "roundTypes": ["SERIES_Z"],
                                   "minUsd": -5}}""".formatted(tooMany));
 
         assertEquals(422, response.statusCode(), response::body);
         assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
         for (String field : List.of("roundFilters.companies[0]", "roundFilters.investors", "roundFilters.countries[0]",
-                "roundFilters.layers[0]", "roundFilters.segments[0]", "roundFilters.roundTypes[0]",
+                "roundFilters.layers[0]", "roundFilters.segments[0]", "roundFilters.segments[1]", "roundFilters.roundTypes[0]",
                 "roundFilters.minUsd")) {
             assertTrue(response.body().contains("\"field\":\"" + field + "\""), () -> field + " in " + response.body());
         }
