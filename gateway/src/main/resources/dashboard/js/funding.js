@@ -32,6 +32,9 @@ function drawQuarters(funding) {
     xAxis: { type: 'category', data: quarters.map((bucket) => bucket.key) },
     yAxis: { type: 'value', axisLabel: { formatter: (value) => money(value) } },
     series: [{ type: 'bar', name: 'USD', data: quarters.map((bucket) => Number(bucket.usdRaised)) }],
+    // an empty axis would look like a chart that failed to load: say instead why there is nothing to draw
+    title: quarters.length ? undefined : { text: 'No round is dated precisely enough to place in a quarter',
+      left: 'center', top: 'middle', textStyle: { fontSize: 14, fontWeight: 'normal', color: '#5a6272' } },
   });
 }
 
