@@ -46,19 +46,25 @@ public class UnicornHoldings {
             where ri.round_id = any (?::uuid[]) and r.status = 'ACTIVE'
             group by ri.investor_id, r.company_id""";
     /**
-     * A pair moves when the rounds in hand are all the investor's active rounds in the company: counted from the
-     * company's rounds (a handful, on funding_round_company_page) and each one's link (round_investor's key), never
-     * from the investor's rounds, which run to thousands for the largest funds. Investor rows are locked in id order,
+     * A pair moves when the rounds in hand are all the investor's active rounds in the company. Counted from the
+     * companies' side: each company's active rounds (a handful, on funding_round_company_page) and each round's links
+     * (a range of round_investor's key), once per company however many of its pairs are in hand; never from the
+     * investors' side, which runs to thousands of rounds for the largest funds. Investor rows are locked in id order,
      * as every other writer of the counters locks them.
      */
     private static final String MOVE = """
             with p as (
                 select * from unnest(?::uuid[], ?::uuid[], ?::bigint[]) as p (investor_id, company_id, rounds)
+            ), held as (
+                select ri.investor_id, r.company_id, count(*) as rounds
+                from (select distinct company_id from p) c
+                join funding_round r on r.company_id = c.company_id and r.status = 'ACTIVE'
+                join round_investor ri on ri.round_id = r.id
+                group by ri.investor_id, r.company_id
             ), moved as (
-                select p.investor_id, count(*) as companies from p
-                where (select count(*) from funding_round r
-                       join round_investor ri on ri.round_id = r.id and ri.investor_id = p.investor_id
-                       where r.company_id = p.company_id and r.status = 'ACTIVE') = p.rounds
+                select p.investor_id, count(*) as companies
+                from p join held h on h.investor_id = p.investor_id and h.company_id = p.company_id
+                where h.rounds = p.rounds
                 group by p.investor_id
             ), locked as (
                 select i.id from investor i where i.id in (select investor_id from moved) order by i.id for update
