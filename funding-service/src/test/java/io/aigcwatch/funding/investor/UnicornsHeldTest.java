@@ -8,10 +8,12 @@ import io.aigcwatch.events.valuation.ValuationChanged;
 import io.aigcwatch.funding.FundingApiTest;
 import io.aigcwatch.funding.Http;
 import io.aigcwatch.funding.imports.Imports;
+import io.aigcwatch.testkit.TopicReader;
 import io.micronaut.core.annotation.Nullable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -128,17 +130,15 @@ class UnicornsHeldTest extends FundingApiTest {
     }
 
     private void send(CloudEvent<ValuationChanged> event) {
+        sendRaw(event.data().companyId().toString(), json(event));
+    }
+
+    private void sendRaw(String key, String value) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
                     new StringSerializer(), new StringSerializer());
         }
-        ProducerRecord<String, String> record;
-        try {
-            record = new ProducerRecord<>(infra.topic(Topics.VALUATION_CHANGES), event.data().companyId().toString(),
-                    json.writeValueAsString(event));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(infra.topic(Topics.VALUATION_CHANGES), key, value);
         record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();
@@ -321,5 +321,33 @@ class UnicornsHeldTest extends FundingApiTest {
         Map<?, ?> stillExited = holding(http.map(http.get("/investors/" + investor(w).get("id")).body()), "Uh Alpha");
         assertEquals("NONE", stillExited.get("unicornStatus"));
         assertEquals("EXIT", stillExited.get("leftReason"), "why it left stays while it is off the list");
+    }
+
+    @Test
+    void whatCanNeverApplyIsParkedAndTheChangesAfterItApply() {
+        UUID company = UUID.randomUUID();
+        CloudEvent<ValuationChanged> valid = change(company, "Uh Unknown", null, "3000000000", UnicornStatus.NONE,
+                UnicornStatus.UNICORN, "ROUND", null);
+        sendRaw(company.toString(), "not a CloudEvent");
+        sendRaw(company.toString(), json(new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
+                SOURCE, "valuation.reshuffled", Instant.now(), company.toString(), CloudEvent.JSON, valid.data())));
+        applied(valid);
+        try (TopicReader parked = new TopicReader(infra.bootstrapServers(),
+                infra.topic(Topics.dlt(Topics.VALUATION_CHANGES)))) {
+            List<ConsumerRecord<String, String>> records = parked.awaitRecords(Duration.ofSeconds(60),
+                    seen -> seen.size() >= 2);
+            assertEquals(2, records.size(), records.toString());
+            assertEquals("not a CloudEvent", records.get(0).value());
+            assertTrue(new String(records.get(1).headers().lastHeader(Topics.DLT_REASON).value(),
+                    StandardCharsets.UTF_8).contains("valuation.reshuffled"), records.get(1).toString());
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
