@@ -24,9 +24,11 @@ record Investor(
         long rounds,
         long leads,
         BigDecimal roundsUsd,
-        Instant createdAt) {
+        Instant createdAt,
+        long unicornsHeld) {
 
     InvestorData toData() {
-        return new InvestorData(id, name, localName, aliases, type, rounds, leads, RoundsUsd.plain(roundsUsd));
+        return new InvestorData(id, name, localName, aliases, type, rounds, leads, RoundsUsd.plain(roundsUsd),
+                unicornsHeld);
     }
 }

@@ -34,7 +34,8 @@ class InvestorController {
 
     /**
      * With {@code q}, the best matches by name in any script; else every investor with an active round, ranked by
-     * {@code sort} (rounds, leads or usd; rounds by default), a page at a time, each ranking on its own index.
+     * {@code sort} (rounds, leads, usd or unicorns held; rounds by default), a page at a time, each ranking on its
+     * own index.
      */
     @Get
     Object list(@Nullable @QueryValue String q, @Nullable @QueryValue String sort, @Nullable @QueryValue String cursor,
@@ -56,6 +57,8 @@ class InvestorController {
                     ? new UUID(0, 0) : after.id(), size + 1);
             case USD -> investors.byUsd(after == null ? null : after.value(), after == null
                     ? new UUID(0, 0) : after.id(), size + 1);
+            case UNICORNS -> investors.byUnicorns(after == null ? null : after.whole(), after == null
+                    ? new UUID(0, 0) : after.id(), size + 1);
         };
         boolean more = found.size() > size;
         List<Investor> page = more ? found.subList(0, size) : found;
@@ -66,6 +69,7 @@ class InvestorController {
                 case ROUNDS -> BigDecimal.valueOf(last.rounds());
                 case LEADS -> BigDecimal.valueOf(last.leads());
                 case USD -> last.roundsUsd();
+                case UNICORNS -> BigDecimal.valueOf(last.unicornsHeld());
             };
             next = new Cursor(value, last.id()).encode();
         }
@@ -77,7 +81,7 @@ class InvestorController {
         return portfolios.of(investors.findById(id).orElseThrow(() -> ProblemException.notFound("investor " + id)));
     }
 
-    enum Sort { ROUNDS, LEADS, USD }
+    enum Sort { ROUNDS, LEADS, USD, UNICORNS }
 
     @Serdeable
     record InvestorPage(List<InvestorData> items, @Nullable String next) {

@@ -13,8 +13,11 @@ import java.util.UUID;
  * @param rounds    the active rounds it joined
  * @param leads     those it led
  * @param roundsUsd the USD raised in those rounds, undisclosed amounts counting nothing (its own share is not reported)
+ * @param unicornsHeld the distinct companies of those rounds that valuation-service currently counts as unicorns
+ *                     (USD 1B or more, not exited or closed)
  */
 @Serdeable
 record InvestorData(UUID id, String name, @Nullable String localName, List<String> aliases, InvestorType type,
-                    long rounds, long leads, BigDecimal roundsUsd) {
+                    long rounds, long leads, BigDecimal roundsUsd,
+                    long unicornsHeld) {
 }

@@ -74,9 +74,11 @@ public class InvestorLinks {
             from d, locked l where i.id = d.id and l.id = d.id""";
 
     private final TransactionOperations<Connection> transactions;
+    private final UnicornHoldings unicorns;
 
-    InvestorLinks(TransactionOperations<Connection> transactions) {
+    InvestorLinks(TransactionOperations<Connection> transactions, UnicornHoldings unicorns) {
         this.transactions = transactions;
+        this.unicorns = unicorns;
     }
 
     /** The id every writer gives the investor of that name: {@link InvestorIds#of}, which round alerts match on too. */
@@ -96,6 +98,7 @@ public class InvestorLinks {
         linkOn(connection, rounds);
         Map<UUID, long[]> counts = new TreeMap<>();
         Map<UUID, BigDecimal> usd = new TreeMap<>();
+        Map<List<UUID>, long[]> holdings = new java.util.HashMap<>();
         for (RoundInvestors round : rounds) {
             Map<UUID, Boolean> named = new java.util.HashMap<>();
             for (InvestorData investor : round.investors()) {
@@ -103,16 +106,19 @@ public class InvestorLinks {
                     named.merge(idOf(investor.name()), investor.lead(), Boolean::logicalOr);
                 }
             }
+            UUID companyId = java.util.Objects.requireNonNull(round.companyId(), "a linked round's company");
             named.forEach((id, lead) -> {
                 long[] count = counts.computeIfAbsent(id, k -> new long[2]);
                 count[0]++;
                 count[1] += lead ? 1 : 0;
                 usd.merge(id, round.countedUsd(), BigDecimal::add);
+                holdings.computeIfAbsent(List.of(id, companyId), k -> new long[1])[0]++;
             });
         }
         if (counts.isEmpty()) {
             return;
         }
+
         try (PreparedStatement add = connection.prepareStatement(ADD_COUNTS)) {
             add.setArray(1, connection.createArrayOf("uuid", counts.keySet().toArray()));
             add.setArray(2, connection.createArrayOf("bigint", counts.values().stream().map(c -> c[0]).toArray()));
@@ -122,6 +128,10 @@ public class InvestorLinks {
         } catch (SQLException e) {
             throw new IllegalStateException("could not count the investors of " + rounds.size() + " rounds", e);
         }
+        // after ADD_COUNTS, which locked every investor of the rounds in id order: the few whose unicorns move are
+        // held already, so no writer ever locks a subset first
+        unicorns.gained(holdings.entrySet().stream().map(e -> new UnicornHoldings.Holding(e.getKey().get(0),
+                e.getKey().get(1), e.getValue()[0])).toList());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -184,6 +194,8 @@ public class InvestorLinks {
         if (roundIds.isEmpty()) {
             return;
         }
+        // the rounds are active and linked here, as unicorns_held counts them: before a retraction or an unlink
+        unicorns.ofRounds(roundIds, sign);
         Connection connection = connection();
         try (PreparedStatement add = connection.prepareStatement(ADD_TO_STATS)) {
             add.setArray(1, connection.createArrayOf("uuid", roundIds.toArray()));
@@ -205,7 +217,14 @@ public class InvestorLinks {
      *
      * @param countedUsd what the round adds to its investors' {@code rounds_usd} while active, as
      *                   {@link #ADD_TO_STATS} counts it: 0 when undisclosed, else its USD value or its range's midpoint
+     * @param companyId  the round's company, which {@link #linkActive} needs for the investors' unicorns held; null
+     *                   only for {@link #linkOn}, which counts nothing
      */
-    public record RoundInvestors(UUID roundId, List<InvestorData> investors, BigDecimal countedUsd) {
+    public record RoundInvestors(UUID roundId, List<InvestorData> investors, BigDecimal countedUsd,
+                                 @io.micronaut.core.annotation.Nullable UUID companyId) {
+        /** For V11_1's backfill, which links rounds without counting them. */
+        public RoundInvestors(UUID roundId, List<InvestorData> investors, BigDecimal countedUsd) {
+            this(roundId, investors, countedUsd, null);
+        }
     }
 }

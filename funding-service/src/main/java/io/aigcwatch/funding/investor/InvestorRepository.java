@@ -38,6 +38,13 @@ interface InvestorRepository extends CrudRepository<Investor, UUID> {
             order by rounds_usd desc, id desc limit :limit""", nativeQuery = true)
     List<Investor> byUsd(@Nullable BigDecimal afterValue, UUID afterId, int limit);
 
+    @Query(value = """
+            select * from investor
+            where rounds > 0 and (cast(:afterValue as bigint) is null
+                   or (unicorns_held, id) < (cast(:afterValue as bigint), :afterId))
+            order by unicorns_held desc, id desc limit :limit""", nativeQuery = true)
+    List<Investor> byUnicorns(@Nullable Long afterValue, UUID afterId, int limit);
+
     /** As CompanyRepository#search: exact term, term prefix, then trigram word similarity, on the GIN index. */
     @Query(value = """
             select id, case when search_key like :exact escape '\\' then 0
@@ -66,6 +73,17 @@ interface InvestorRepository extends CrudRepository<Investor, UUID> {
             where company_id in (:companyIds) and status = 'ACTIVE' and valuation_usd is not null
             order by company_id, announced_on desc, id desc""", nativeQuery = true)
     List<LatestValuation> latestValuations(Collection<UUID> companyIds);
+
+    /** valuation-service's current valuation and status of each company it has spoken of (V12, kept by its events). */
+    @Query(value = """
+            select company_id, valuation_usd, as_of, unicorn_status, left_reason
+            from company_valuation where company_id in (:companyIds)""", nativeQuery = true)
+    List<CurrentValuation> currentValuations(Collection<UUID> companyIds);
+
+    @Introspected
+    record CurrentValuation(UUID companyId, @Nullable BigDecimal valuationUsd, @Nullable LocalDate asOf,
+                            String unicornStatus, @Nullable String leftReason) {
+    }
 
     @Introspected
     record Hit(UUID id, int rank, double score) {

@@ -67,7 +67,7 @@ record FundingRound(
                 : usdLow != null && usdHigh != null
                 ? usdLow.add(usdHigh).divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP)
                 : BigDecimal.ZERO;
-        return new InvestorLinks.RoundInvestors(id, investors, counted);
+        return new InvestorLinks.RoundInvestors(id, investors, counted, companyId);
     }
 
     /** The line of this round on its company's page. */

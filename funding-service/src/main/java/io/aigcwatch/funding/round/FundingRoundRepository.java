@@ -130,12 +130,12 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
 
     /** The investors in most active rounds, from V11's kept counters on their own index: ten rows read. */
     @Query(value = """
-            select id, name, rounds, leads, rounds_usd from investor
+            select id, name, rounds, leads, rounds_usd, unicorns_held from investor
             where rounds > 0 order by rounds desc, id desc limit :limit""", nativeQuery = true)
     List<TopInvestorRow> topInvestors(int limit);
 
     @Introspected
-    record TopInvestorRow(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd) {
+    record TopInvestorRow(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd, long unicornsHeld) {
     }
 
     @Introspected

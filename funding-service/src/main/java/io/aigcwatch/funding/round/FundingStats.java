@@ -22,7 +22,8 @@ import java.util.UUID;
  *                          is known only to the year or as "on or before" (YEAR, BEFORE)
  * @param byLayer           by the company's layer, most raised first
  * @param byCountry         by the company's country, most raised first
- * @param topInvestors      the 10 investors in most active rounds, with their leads and the USD of those rounds,
+ * @param topInvestors      the 10 investors in most active rounds, with their leads, the USD of those rounds and their
+ *                          unicorns held,
  *                          from counters the rounds' writes keep (V11); absent when a filter applies, as the counters
  *                          are of every round
  */
@@ -47,9 +48,10 @@ record FundingStats(long rounds, long approximateRounds, long undisclosedRounds,
     }
 
     @Serdeable
-    record TopInvestor(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd) {
+    record TopInvestor(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd, long unicornsHeld) {
         static TopInvestor of(FundingRoundRepository.TopInvestorRow row) {
-            return new TopInvestor(row.id(), row.name(), row.rounds(), row.leads(), RoundView.plain(row.roundsUsd()));
+            return new TopInvestor(row.id(), row.name(), row.rounds(), row.leads(), RoundView.plain(row.roundsUsd()),
+                    row.unicornsHeld());
         }
     }
 

@@ -72,10 +72,12 @@ class InvestorApiTest extends FundingApiTest {
         Map<String, Object> profile = http.map(http.get("/investors/" + lanternId).body());
         List<?> portfolio = (List<?>) profile.get("portfolio");
         assertEquals(2, portfolio.size(), profile.toString());
-        assertEquals(1L, number(profile, "unicornsHeld"), "Inv Alpha's latest post-money is USD 2B");
+        assertEquals(0L, number(profile, "unicornsHeld"), "valuation-service has not spoken of any company yet");
         Map<?, ?> alpha = portfolio.stream().map(Map.class::cast)
                 .filter(h -> "Inv Alpha".equals(((Map<?, ?>) h.get("company")).get("name"))).findFirst().orElseThrow();
-        assertEquals(true, alpha.get("unicorn"));
+        assertEquals(true, alpha.get("unicorn"), "Inv Alpha's latest post-money is USD 2B");
+        assertEquals("ROUNDS", alpha.get("valuationSource"));
+        assertEquals("UNICORN", alpha.get("unicornStatus"));
         assertEquals(true, alpha.get("led"));
         assertEquals(1, ((List<?>) alpha.get("rounds")).size());
 

@@ -182,7 +182,9 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
     private static final String TOP_SCAN = """
             select i.id, i.name, count(*), count(*) filter (where ri.lead),
                    coalesce(sum(case when r.amount_precision = 'UNDISCLOSED' then 0
-                        else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end), 0)
+                        else coalesce(r.usd_value, round((r.usd_low + r.usd_high) / 2, 2)) end), 0),
+                   count(distinct r.company_id) filter (where r.company_id in (
+                       select company_id from company_valuation where unicorn_status <> 'NONE'))
             from round_investor ri join funding_round r on r.id = ri.round_id join investor i on i.id = ri.investor_id
             where r.status = 'ACTIVE'
             group by i.id, i.name order by count(*) desc, i.id desc limit 10""";
@@ -220,7 +222,8 @@ class FundingStatsAggregateTest implements TestPropertyProvider {
                  ResultSet found = statement.executeQuery(TOP_SCAN)) {
                 while (found.next()) {
                     top.add(new FundingRoundRepository.TopInvestorRow(found.getObject(1, java.util.UUID.class),
-                            found.getString(2), found.getLong(3), found.getLong(4), found.getBigDecimal(5)));
+                            found.getString(2), found.getLong(3), found.getLong(4), found.getBigDecimal(5),
+                            found.getLong(6)));
                 }
             }
         }

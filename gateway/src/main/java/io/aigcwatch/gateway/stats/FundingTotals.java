@@ -21,7 +21,7 @@ record FundingTotals(long rounds, long approximateRounds, long undisclosedRounds
     /** funding-service's top investors by active rounds (issue 14); absent when a filter applies. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record TopInvestor(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd) {
+    record TopInvestor(UUID id, String name, long rounds, long leads, BigDecimal roundsUsd, long unicornsHeld) {
     }
 
     @Serdeable
