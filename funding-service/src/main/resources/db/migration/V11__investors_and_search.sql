@@ -24,9 +24,9 @@ create table investor (
     rounds_usd      numeric(30, 2) not null default 0,
     created_at      timestamptz    not null default now()
 );
-create index investor_by_rounds on investor (rounds desc, id);
-create index investor_by_leads on investor (leads desc, id);
-create index investor_by_usd on investor (rounds_usd desc, id);
+create index investor_by_rounds on investor (rounds desc, id desc);
+create index investor_by_leads on investor (leads desc, id desc);
+create index investor_by_usd on investor (rounds_usd desc, id desc);
 create index investor_search on investor using gin (search_key gin_trgm_ops);
 
 -- No foreign keys: only the round's own write transaction and the bulk import's COPY write these rows, and a check

@@ -54,6 +54,25 @@ public class CompanyRegistry {
                 .orElseThrow(() -> new IllegalStateException("company " + name + " vanished right after it was registered"));
     }
 
+    /**
+     * Locks {@code company} and the existing company {@code other} names (if it is another) in id order, as an import
+     * chunk and the unicorn bookkeeping lock companies. A correction that moves a round to another company needs
+     * both; locking the target first and the round's own company later would deadlock with a chunk holding both.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockInIdOrder(UUID company, CompanyRef other) {
+        java.util.Set<UUID> ids = new java.util.TreeSet<>(List.of(company));
+        if (other.id() != null) {
+            ids.add(other.id());
+        } else {
+            String name = cleanName("company.name", other.name());
+            if (name != null) {
+                companies.findByNormalizedName(CompanyNames.key(name)).ifPresent(found -> ids.add(found.id()));
+            }
+        }
+        companies.lockByIds(ids);
+    }
+
     public Company require(UUID id) {
         return companies.findById(id).orElseThrow(() -> ProblemException.notFound("company " + id));
     }

@@ -68,6 +68,7 @@ class RoundWriter {
             throw new ProblemException(HttpStatus.CONFLICT, "round-retracted",
                     "round " + id + " was retracted and can no longer be corrected");
         }
+        companies.lockInIdOrder(current.companyId(), request.company());
         Company company = companies.lock(request.company());
         Instant now = now();
         FundingRound corrected = toEntity(id, current.version() + 1, company, request, current.recordedAt(), now);

@@ -19,21 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code sort=unicorns} reads investor_by_unicorns from the cursor's position on at 100,000 investors, first page and
- * later ones alike, never a scan and sort of the table: a page costs its rows.
+ * Every ranking of {@code GET /investors} ({@code sort=rounds|leads|usd|unicorns}) reads its own index from the
+ * cursor's position on at 100,000 investors, first page and later ones alike, never a scan and sort of the table: a
+ * page costs its rows.
  */
 @ExtendWith(RealInfraExtension.class)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnicornRankingPlanTest implements TestPropertyProvider {
-    /** InvestorRepository#byUnicorns, its parameters bound in place for EXPLAIN. */
-    private static final String BY_UNICORNS = """
+class InvestorRankingPlanTest implements TestPropertyProvider {
+    /** InvestorRepository's rankings, the column and cast of each, the parameters bound in place for EXPLAIN. */
+    private static final String RANKING = """
             select * from investor
-            where rounds > 0 and (cast(%s as bigint) is null
-                   or (unicorns_held, id) < (cast(%s as bigint), '%s'))
-            order by unicorns_held desc, id desc limit 101""";
+            where rounds > 0 and (cast(%2$s as %1$s) is null
+                   or (%3$s, id) < (cast(%2$s as %1$s), '%4$s'))
+            order by %3$s desc, id desc limit 101""";
+    private static final Map<String, String> INDEX_OF_COLUMN = Map.of("rounds", "investor_by_rounds",
+            "leads", "investor_by_leads", "rounds_usd", "investor_by_usd", "unicorns_held", "investor_by_unicorns");
 
-    private final TestInfra infra = RealInfraExtension.forClass(UnicornRankingPlanTest.class);
+    private final TestInfra infra = RealInfraExtension.forClass(InvestorRankingPlanTest.class);
 
     @Override
     public Map<String, String> getProperties() {
@@ -46,9 +49,10 @@ class UnicornRankingPlanTest implements TestPropertyProvider {
         try (Connection connection = infra.connect(); Statement statement = connection.createStatement()) {
             statement.execute("set search_path to funding");
             statement.execute("""
-                    insert into investor (id, name, normalized_name, search_key, rounds, leads, unicorns_held)
+                    insert into investor (id, name, normalized_name, search_key, rounds, leads, rounds_usd,
+                                          unicorns_held)
                     select gen_random_uuid(), md5(g::text), md5(g::text), '|' || md5(g::text) || '|',
-                           1 + g % 40, g % 7, case when g % 10 = 0 then g % 60 else 0 end
+                           1 + g % 40, g % 7, (g % 500) * 1000000, case when g % 10 = 0 then g % 60 else 0 end
                     from generate_series(1, 100000) g""");
             statement.execute("analyze investor");
         }
@@ -56,12 +60,17 @@ class UnicornRankingPlanTest implements TestPropertyProvider {
 
     @Test
     void everyPageIsReadFromTheIndex() throws SQLException {
-        for (String query : new String[]{BY_UNICORNS.formatted("null", "null", "00000000-0000-0000-0000-000000000000"),
-                BY_UNICORNS.formatted("12", "12", "7fffffff-ffff-ffff-ffff-ffffffffffff")}) {
-            String plan = plan(query);
-            assertTrue(plan.contains("investor_by_unicorns"), plan);
-            assertFalse(plan.contains("Seq Scan"), plan);
-            assertFalse(plan.contains("Sort"), "the index gives the order: " + plan);
+        for (Map.Entry<String, String> ranking : INDEX_OF_COLUMN.entrySet()) {
+            String column = ranking.getKey();
+            String type = column.equals("rounds_usd") ? "numeric" : "bigint";
+            for (String query : new String[]{
+                    RANKING.formatted(type, "null", column, "00000000-0000-0000-0000-000000000000"),
+                    RANKING.formatted(type, "12", column, "7fffffff-ffff-ffff-ffff-ffffffffffff")}) {
+                String plan = plan(query);
+                assertTrue(plan.contains(ranking.getValue()), plan);
+                assertFalse(plan.contains("Seq Scan"), plan);
+                assertFalse(plan.contains("Sort"), "the index gives the order: " + plan);
+            }
         }
     }
 
