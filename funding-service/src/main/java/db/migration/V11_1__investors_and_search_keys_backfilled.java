@@ -5,6 +5,8 @@ import io.aigcwatch.funding.company.SearchKeys;
 import io.aigcwatch.funding.investor.InvestorLinks;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -27,7 +29,10 @@ import java.util.UUID;
  * so memory stays flat at 1,000,000 rounds.
  */
 public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigration {
+    private static final Logger LOG = LoggerFactory.getLogger(V11_1__investors_and_search_keys_backfilled.class);
     private static final int CHUNK = 10_000;
+    /** A line this often: the stack's launcher waits for a start that keeps logging, and the user sees why. */
+    private static final int PROGRESS_EVERY = 100_000;
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -38,6 +43,9 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
     }
 
     private static void linkInvestors(Connection connection) throws SQLException {
+        long total = count(connection, "select count(*) from funding_round");
+        long done = 0;
+        LOG.info("linking the investors of {} rounds to investor records", total);
         Map<UUID, List<InvestorData>> chunk = new LinkedHashMap<>();
         try (Statement read = connection.createStatement()) {
             read.setFetchSize(CHUNK);
@@ -48,7 +56,12 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
                 while (rows.next()) {
                     UUID id = rows.getObject("id", UUID.class);
                     if (!chunk.containsKey(id) && chunk.size() >= CHUNK) {
+                        done += chunk.size();
                         flush(connection, chunk);
+                        if (done % PROGRESS_EVERY == 0) {
+                            LOG.info("linked the investors of {} rounds (of {} rounds, some without investors)", done,
+                                    total);
+                        }
                     }
                     chunk.computeIfAbsent(id, k -> new ArrayList<>())
                             .add(new InvestorData(rows.getString("name"), rows.getBoolean("lead")));
@@ -66,7 +79,15 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
         chunk.clear();
     }
 
+    private static long count(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private static void countInvestors(Connection connection) throws SQLException {
+        LOG.info("counting each investor's rounds, leads and USD");
         try (Statement count = connection.createStatement()) {
             count.executeUpdate("""
                     update investor i set rounds = d.rounds, leads = d.leads, rounds_usd = d.usd
@@ -81,6 +102,8 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
     }
 
     private static void writeCompanyKeys(Connection connection) throws SQLException {
+        LOG.info("writing every company's search key (names, local names in pinyin and initials, aliases)");
+        long written = 0;
         List<Object> ids = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
         try (Statement read = connection.createStatement();
@@ -98,6 +121,9 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
                             Arrays.asList((String[]) aliases.getArray())));
                     if (ids.size() >= CHUNK) {
                         writeKeys(connection, write, ids, keys);
+                        if (++written % (PROGRESS_EVERY / CHUNK) == 0) {
+                            LOG.info("wrote the search keys of {} companies", written * CHUNK);
+                        }
                     }
                 }
             }

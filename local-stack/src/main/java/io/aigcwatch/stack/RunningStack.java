@@ -11,10 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL and Kafka in this JVM, the five services as child JVMs, each started again if it crashes. Stops in the reverse order of the start: the
@@ -101,11 +105,28 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** In parallel: the backends share two cores, and waiting for them one by one would add their start times. */
+    /**
+     * In parallel: the backends share two cores, and waiting for them one by one would add their start times. A
+     * start that takes long (a schema migration over a large database) is reported every 30 s with the service's
+     * last log line, so the terminal says what it waits for.
+     */
     private void awaitHealthy(List<SupervisedService> services) {
+        Set<SupervisedService> starting = ConcurrentHashMap.newKeySet();
+        starting.addAll(services);
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "start-reporter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reporter.scheduleAtFixedRate(() -> starting.forEach(service -> progress(service.name()
+                + " still starting; its log: " + service.process().lastLine())), 30, 30, TimeUnit.SECONDS);
         List<CompletableFuture<Void>> checks = services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> {
-                    service.awaitHealthyThenSupervise();
+                    try {
+                        service.awaitHealthyThenSupervise();
+                    } finally {
+                        starting.remove(service);
+                    }
                     progress(service.name() + " healthy at " + service.process().healthUri()
                             .resolve("/").toString());
                 }))
@@ -119,6 +140,7 @@ final class RunningStack implements AutoCloseable {
                 failures.add(cause instanceof StackException ? cause.getMessage() : cause.toString());
             }
         }
+        reporter.shutdownNow();
         if (!failures.isEmpty()) {
             throw new StackException(String.join("\n\n", failures));
         }

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 /** One service running in its own JVM, with its output in its own log file. */
 final class ServiceProcess {
     private static final Duration POLL = Duration.ofMillis(250);
+    /** However busy its log, a start that takes longer than this is not going to finish. */
+    static final Duration LONGEST_START = Duration.ofMinutes(30);
     private static final int TAIL_BYTES = 8192;
     private static final int TAIL_LINES = 40;
 
@@ -99,9 +101,17 @@ final class ServiceProcess {
         return URI.create("http://127.0.0.1:" + port + "/health");
     }
 
-    /** Polls GET /health until it answers 200; fails at once if the process dies first. */
-    void awaitHealthy(HttpClient http, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Polls GET /health until it answers 200; fails at once if the process dies first. {@code quiet} is how long a
+     * starting service may go without answering <em>and</em> without writing to its log: a service busy migrating a
+     * large schema (a Flyway backfill over a million rounds takes minutes) logs its progress and is waited for, up
+     * to {@link #LONGEST_START}; one that hangs silently fails after {@code quiet}.
+     */
+    void awaitHealthy(HttpClient http, Duration quiet) {
+        long started = System.nanoTime();
+        long cap = started + Math.max(quiet.toNanos(), LONGEST_START.toNanos());
+        long deadline = started + quiet.toNanos();
+        long logSize = logSize();
         HttpRequest request = HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(2)).GET().build();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -122,9 +132,23 @@ final class ServiceProcess {
                 throw new StackException("interrupted while waiting for " + name);
             }
             waitForExit(POLL);
+            long size = logSize();
+            if (size != logSize) {
+                logSize = size;
+                deadline = Math.min(cap, Math.max(deadline, System.nanoTime() + quiet.toNanos()));
+            }
         }
-        throw failure(name + " did not answer GET " + healthUri() + " with 200 within " + timeout.toSeconds()
-                + " s (last: " + last + ")");
+        long waited = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        throw failure(name + " did not answer GET " + healthUri() + " with 200 within " + waited + " s, the last "
+                + quiet.toSeconds() + " s of them without a line in its log (last: " + last + ")");
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** SIGTERM, so the service closes its Kafka clients and connections itself; SIGKILL only after the grace. */
@@ -164,6 +188,13 @@ final class ServiceProcess {
 
     private StackException failure(String what) {
         return new StackException(what + ". Last lines of " + log + ":\n" + tail());
+    }
+
+    /** The log's last line, shortened to fit a terminal line. */
+    String lastLine() {
+        List<String> lines = tail().lines().filter(line -> !line.isBlank()).toList();
+        String line = lines.isEmpty() ? "(nothing yet)" : lines.get(lines.size() - 1);
+        return line.length() > 160 ? line.substring(0, 157) + "..." : line;
     }
 
     String tail() {

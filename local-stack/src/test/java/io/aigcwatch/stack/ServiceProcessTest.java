@@ -50,7 +50,21 @@ class ServiceProcessTest {
         try {
             StackException error = assertThrows(StackException.class,
                     () -> service.awaitHealthy(http, Duration.ofSeconds(4)));
-            assertTrue(error.getMessage().contains("within 4 s (last: HTTP 503)"), error.getMessage());
+            assertTrue(error.getMessage().contains("the last 4 s of them without a line in its log (last: HTTP 503)"),
+                    error.getMessage());
+        } finally {
+            service.requestStop();
+            service.awaitStop(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aServiceThatLogsItsProgressIsWaitedForPastTheQuietTimeout(@TempDir Path logs) throws Exception {
+        // a schema migration over a large database takes longer than a start may stay silent, and says so as it goes
+        ServiceProcess service = start(logs, StandIns.freePorts(1).get(0), "migrating");
+        try {
+            service.awaitHealthy(http, Duration.ofSeconds(3));
+            assertTrue(Files.readString(service.log()).contains("stand-in migrating: step 8 of 8"), service.tail());
         } finally {
             service.requestStop();
             service.awaitStop(Duration.ofSeconds(15));

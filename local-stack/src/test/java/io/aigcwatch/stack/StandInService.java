@@ -30,6 +30,13 @@ public final class StandInService {
             System.out.println("stand-in crashed on purpose");
             System.exit(3);
         }
+        if (mode.equals("migrating")) {
+            // as a service whose schema migration takes a while: a progress line a second, then it serves
+            for (int second = 1; second <= 8; second++) {
+                Thread.sleep(1000);
+                System.out.println("stand-in migrating: step " + second + " of 8");
+            }
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv(portVariable))), 0);
         server.createContext("/health", exchange -> reply(exchange, mode.equals("unhealthy") ? 503 : 200,
                 "{\"status\":\"" + (mode.equals("unhealthy") ? "DOWN" : "UP") + "\"}"));

@@ -47,7 +47,8 @@ final class StandIns {
     /**
      * A {@link StandInService} on {@code port}, logging to {@code logs/stand-in.log}.
      *
-     * @param mode healthy, unhealthy (answers 503) or crash (exits with 3 at once)
+     * @param mode healthy, unhealthy (answers 503), crash (exits with 3 at once) or migrating (a log line a second
+     *             for 8 s, then healthy)
      */
     static ServiceProcess process(Path logs, int port, String mode, boolean restart) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
