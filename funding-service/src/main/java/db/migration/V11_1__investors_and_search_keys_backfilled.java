@@ -31,8 +31,12 @@ import java.util.UUID;
 public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigration {
     private static final Logger LOG = LoggerFactory.getLogger(V11_1__investors_and_search_keys_backfilled.class);
     private static final int CHUNK = 10_000;
-    /** A line this often: the stack's launcher waits for a start that keeps logging, and the user sees why. */
-    private static final int PROGRESS_EVERY = 100_000;
+    /**
+     * A progress line at most this often: the stack's launcher waits for a start whose log keeps growing, and the
+     * user sees what it waits for.
+     */
+    private static final long PROGRESS_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private long lastProgress = System.nanoTime();
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -42,7 +46,7 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
         writeCompanyKeys(connection);
     }
 
-    private static void linkInvestors(Connection connection) throws SQLException {
+    private void linkInvestors(Connection connection) throws SQLException {
         long total = count(connection, "select count(*) from funding_round");
         long done = 0;
         LOG.info("linking the investors of {} rounds to investor records", total);
@@ -58,7 +62,7 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
                     if (!chunk.containsKey(id) && chunk.size() >= CHUNK) {
                         done += chunk.size();
                         flush(connection, chunk);
-                        if (done % PROGRESS_EVERY == 0) {
+                        if (progressDue()) {
                             LOG.info("linked the investors of {} rounds (of {} rounds, some without investors)", done,
                                     total);
                         }
@@ -77,6 +81,15 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
                 .map(e -> new InvestorLinks.RoundInvestors(e.getKey(), e.getValue(), java.math.BigDecimal.ZERO))
                 .toList());
         chunk.clear();
+    }
+
+    private boolean progressDue() {
+        long now = System.nanoTime();
+        if (now - lastProgress < PROGRESS_NANOS) {
+            return false;
+        }
+        lastProgress = now;
+        return true;
     }
 
     private static long count(Connection connection, String query) throws SQLException {
@@ -101,7 +114,7 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
         }
     }
 
-    private static void writeCompanyKeys(Connection connection) throws SQLException {
+    private void writeCompanyKeys(Connection connection) throws SQLException {
         LOG.info("writing every company's search key (names, local names in pinyin and initials, aliases)");
         long written = 0;
         List<Object> ids = new ArrayList<>();
@@ -121,8 +134,9 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
                             Arrays.asList((String[]) aliases.getArray())));
                     if (ids.size() >= CHUNK) {
                         writeKeys(connection, write, ids, keys);
-                        if (++written % (PROGRESS_EVERY / CHUNK) == 0) {
-                            LOG.info("wrote the search keys of {} companies", written * CHUNK);
+                        written += CHUNK;
+                        if (progressDue()) {
+                            LOG.info("wrote the search keys of {} companies", written);
                         }
                     }
                 }
