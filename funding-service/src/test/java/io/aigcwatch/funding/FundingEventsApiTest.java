@@ -61,6 +61,7 @@ class FundingEventsApiTest extends FundingApiTest {
             Map<String, Object> event = http.map(record.value());
             assertEquals("1.0", event.get("specversion"));
             assertEquals("funding.recorded", event.get("type"));
+            assertEquals("/aigcwatch/funding-service", event.get("source"), "a round recorded one by one, no import");
             assertEquals(companyId, event.get("subject"));
             assertEquals("application/json", event.get("datacontenttype"));
             assertEquals(round.get("id"), at(event, "data.roundId"));

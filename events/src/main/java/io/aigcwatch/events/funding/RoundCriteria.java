@@ -28,11 +28,16 @@ import java.util.stream.Collectors;
  * @param minUsd     only rounds of at least this many USD. An approximate amount counts at its point figure or, without
  *                   one, the middle of its range, as funding-service's own totals count it; an undisclosed amount
  *                   never passes a minimum, since nothing says it reaches it
+ * @param includeImported whether rounds a bulk import recorded count too ({@link FundingEventSources#isImport}). Off
+ *                   unless asked: an analyst wants rounds as they are recorded, not a back catalogue of a million
+ *                   being loaded, one alert or event each
  */
 public record RoundCriteria(Set<String> companies, Set<UUID> investors, Set<String> countries, Set<Layer> layers,
-                            Set<String> segments, Set<RoundType> roundTypes, @Nullable BigDecimal minUsd) {
+                            Set<String> segments, Set<RoundType> roundTypes, @Nullable BigDecimal minUsd,
+                            boolean includeImported) {
+    /** Every round recorded one by one; no imported one. */
     public static final RoundCriteria ANY = new RoundCriteria(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), null);
+            Set.of(), null, false);
     /** The longest company or investor id or name a filter holds: the registry's bound on a name. */
     public static final int MAX_NAME_LENGTH = 200;
     /** The longest segment code: funding-service's bound on a single word. */
@@ -61,10 +66,11 @@ public record RoundCriteria(Set<String> companies, Set<UUID> investors, Set<Stri
     /** @param investors investor ids or names, as a subscriber gave them */
     public static RoundCriteria of(Collection<String> companies, Collection<String> investors,
                                    Collection<String> countries, Collection<Layer> layers, Collection<String> segments,
-                                   Collection<RoundType> roundTypes, @Nullable BigDecimal minUsd) {
+                                   Collection<RoundType> roundTypes, @Nullable BigDecimal minUsd,
+                                   boolean includeImported) {
         return new RoundCriteria(Set.copyOf(companies), investors.stream().map(RoundCriteria::investorId)
                 .collect(Collectors.toUnmodifiableSet()), Set.copyOf(countries), Set.copyOf(layers),
-                Set.copyOf(segments), Set.copyOf(roundTypes), minUsd);
+                Set.copyOf(segments), Set.copyOf(roundTypes), minUsd, includeImported);
     }
 
     /** An investor named by its id, or by a name: the id that name has. */
@@ -73,7 +79,15 @@ public record RoundCriteria(Set<String> companies, Set<UUID> investors, Set<Stri
         return UUID_TEXT.matcher(value).matches() ? UUID.fromString(value) : InvestorIds.of(value);
     }
 
-    public boolean matches(FundingRoundData round) {
+    /**
+     * @param source the CloudEvents {@code source} of the event that announced the round: whether a bulk import
+     *               recorded it is part of the question, so no subscriber can forget to ask
+     */
+    public boolean matches(@Nullable String source, FundingRoundData round) {
+        return (includeImported || !FundingEventSources.isImport(source)) && matchesRound(round);
+    }
+
+    private boolean matchesRound(FundingRoundData round) {
         CompanyData company = round.company();
         return (companies.isEmpty() || companies.contains(company.id().toString())
                         || companies.contains(CompanyNames.key(company.name()))

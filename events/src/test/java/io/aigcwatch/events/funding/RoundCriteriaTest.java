@@ -16,6 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The filter contract of new-round alerts, shared by the gateway's round stream and notification-service's webhooks. */
 class RoundCriteriaTest {
+    /** A round recorded one by one, through the API. */
+    private static final String LIVE = FundingEventSources.SERVICE;
+    private static final String IMPORTED = FundingEventSources.importJob(
+            UUID.fromString("6f1c2a64-3b1e-4c8e-9a55-0d7e3f9b2c11"));
     private static final FundingRoundData ZHIPU_B = round("Zhipu AI", "智谱", "CN", Layer.MODEL,
             List.of("BASE_MODEL", "OPEN_API_MODEL"), RoundType.SERIES_B, exact("300000000"),
             List.of(new InvestorData("Sequoia China", true), new InvestorData("Tencent", false)));
@@ -24,31 +28,31 @@ class RoundCriteriaTest {
 
     @Test
     void noCriteriaPassEveryRound() {
-        assertTrue(RoundCriteria.ANY.matches(ZHIPU_B));
-        assertTrue(RoundCriteria.ANY.matches(TINY_SEED));
+        assertTrue(RoundCriteria.ANY.matches(LIVE, ZHIPU_B));
+        assertTrue(RoundCriteria.ANY.matches(LIVE, TINY_SEED));
     }
 
     @Test
     void everyCriterionSetMustHoldAndAnyOfItsValuesWill() {
         RoundCriteria chineseModels = criteria(List.of(), List.of(), List.of("cn", "JP"), List.of(Layer.MODEL),
                 List.of(), List.of(), null);
-        assertTrue(chineseModels.matches(ZHIPU_B));
-        assertFalse(chineseModels.matches(TINY_SEED));
+        assertTrue(chineseModels.matches(LIVE, ZHIPU_B));
+        assertFalse(chineseModels.matches(LIVE, TINY_SEED));
         RoundCriteria laterRounds = criteria(List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(RoundType.SERIES_B, RoundType.SERIES_C), null);
-        assertTrue(laterRounds.matches(ZHIPU_B));
-        assertFalse(laterRounds.matches(TINY_SEED));
+        assertTrue(laterRounds.matches(LIVE, ZHIPU_B));
+        assertFalse(laterRounds.matches(LIVE, TINY_SEED));
         RoundCriteria chineseSeeds = criteria(List.of(), List.of(), List.of("CN"), List.of(), List.of(),
                 List.of(RoundType.SEED), null);
-        assertFalse(chineseSeeds.matches(ZHIPU_B), "country holds, round type does not");
-        assertFalse(chineseSeeds.matches(TINY_SEED), "round type holds, country does not");
+        assertFalse(chineseSeeds.matches(LIVE, ZHIPU_B), "country holds, round type does not");
+        assertFalse(chineseSeeds.matches(LIVE, TINY_SEED), "round type holds, country does not");
     }
 
     @Test
     void aCompanyIsNamedByIdByNameOrByLocalNameHoweverSpelt() {
         for (String company : List.of(ZHIPU_B.company().id().toString(), " zhipu  ai", "ＺＨＩＰＵ AI", "智谱")) {
-            assertTrue(companies(company).matches(ZHIPU_B), company);
-            assertFalse(companies(company).matches(TINY_SEED), company);
+            assertTrue(companies(company).matches(LIVE, ZHIPU_B), company);
+            assertFalse(companies(company).matches(LIVE, TINY_SEED), company);
         }
     }
 
@@ -58,11 +62,11 @@ class RoundCriteriaTest {
         for (String investor : List.of("sequoia china", "Sequoia\u200B China", sequoia.toString(),
                 sequoia.toString().toUpperCase())) {
             RoundCriteria backedBySequoia = investors(investor);
-            assertTrue(backedBySequoia.matches(ZHIPU_B), investor);
-            assertFalse(backedBySequoia.matches(TINY_SEED), investor);
+            assertTrue(backedBySequoia.matches(LIVE, ZHIPU_B), investor);
+            assertFalse(backedBySequoia.matches(LIVE, TINY_SEED), investor);
         }
-        assertTrue(investors("Nobody Capital", "TENCENT").matches(ZHIPU_B), "any one of the investors will do");
-        assertFalse(investors("Nobody Capital").matches(ZHIPU_B));
+        assertTrue(investors("Nobody Capital", "TENCENT").matches(LIVE, ZHIPU_B), "any one of the investors will do");
+        assertFalse(investors("Nobody Capital").matches(LIVE, ZHIPU_B));
         assertEquals(UUID.nameUUIDFromBytes("investor:sequoia china".getBytes(StandardCharsets.UTF_8)), sequoia,
                 "the id funding-service has always minted");
     }
@@ -71,25 +75,54 @@ class RoundCriteriaTest {
     void aSegmentMatchesAnyOfTheCompanysSegmentsInAnyCase() {
         RoundCriteria openApi = criteria(List.of(), List.of(), List.of(), List.of(), List.of("open_api_model"),
                 List.of(), null);
-        assertTrue(openApi.matches(ZHIPU_B));
-        assertFalse(openApi.matches(TINY_SEED), "a company without segments matches no segment filter");
+        assertTrue(openApi.matches(LIVE, ZHIPU_B));
+        assertFalse(openApi.matches(LIVE, TINY_SEED), "a company without segments matches no segment filter");
     }
 
     @Test
     void minUsdCountsAnApproximateAmountAtItsMiddleAndNeverPassesAnUndisclosedOne() {
         RoundCriteria big = minUsd("100000000");
-        assertTrue(big.matches(ZHIPU_B));
-        assertTrue(minUsd("300000000").matches(ZHIPU_B), "the minimum itself passes");
-        assertFalse(big.matches(TINY_SEED));
+        assertTrue(big.matches(LIVE, ZHIPU_B));
+        assertTrue(minUsd("300000000").matches(LIVE, ZHIPU_B), "the minimum itself passes");
+        assertFalse(big.matches(LIVE, TINY_SEED));
         FundingRoundData ranged = withAmount(new MoneyData(null, new BigDecimal("500"), new BigDecimal("1000"), "CNY",
                 AmountPrecision.APPROXIMATE, null, new BigDecimal("80000000"), new BigDecimal("140000000"),
                 new BigDecimal("7.1"), LocalDate.of(2024, 5, 1)));
-        assertTrue(minUsd("110000000").matches(ranged));
-        assertFalse(minUsd("110000000.01").matches(ranged));
+        assertTrue(minUsd("110000000").matches(LIVE, ranged));
+        assertFalse(minUsd("110000000.01").matches(LIVE, ranged));
         FundingRoundData undisclosed = withAmount(new MoneyData(null, null, null, "USD", AmountPrecision.UNDISCLOSED,
                 null, null, null, null, null));
-        assertFalse(minUsd("0").matches(undisclosed));
-        assertTrue(RoundCriteria.ANY.matches(undisclosed));
+        assertFalse(minUsd("0").matches(LIVE, undisclosed));
+        assertTrue(RoundCriteria.ANY.matches(LIVE, undisclosed));
+    }
+
+    @Test
+    void anImportedRoundPassesOnlyCriteriaThatIncludeImportedOnesAndThenOnlyIfTheRestHold() {
+        assertFalse(RoundCriteria.ANY.matches(IMPORTED, ZHIPU_B), "history being loaded is not news by default");
+        RoundCriteria withImports = RoundCriteria.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, true);
+        assertTrue(withImports.matches(IMPORTED, ZHIPU_B));
+        assertTrue(withImports.matches(LIVE, ZHIPU_B), "including imports still includes everything else");
+        RoundCriteria chineseWithImports = RoundCriteria.of(List.of(), List.of(), List.of("CN"), List.of(), List.of(),
+                List.of(), null, true);
+        assertTrue(chineseWithImports.matches(IMPORTED, ZHIPU_B));
+        assertFalse(chineseWithImports.matches(IMPORTED, TINY_SEED), "the other criteria still hold for imports");
+        assertFalse(companies("Zhipu AI").matches(IMPORTED, ZHIPU_B));
+        assertTrue(companies("Zhipu AI").matches(LIVE, ZHIPU_B));
+        assertTrue(RoundCriteria.ANY.matches(null, ZHIPU_B), "an event that does not say is no import");
+    }
+
+    @Test
+    void onlyAnImportJobsSourceIsAnImport() {
+        UUID job = UUID.fromString("6f1c2a64-3b1e-4c8e-9a55-0d7e3f9b2c11");
+        assertEquals("/aigcwatch/funding-service/imports/6f1c2a64-3b1e-4c8e-9a55-0d7e3f9b2c11",
+                FundingEventSources.importJob(job));
+        assertEquals("/aigcwatch/funding-service", FundingEventSources.SERVICE, "what every consumer has always read");
+        assertTrue(FundingEventSources.isImport(FundingEventSources.importJob(job)));
+        assertFalse(FundingEventSources.isImport(FundingEventSources.SERVICE));
+        assertFalse(FundingEventSources.isImport(null));
+        assertFalse(FundingEventSources.isImport("/aigcwatch/funding-service/importsX"));
+        assertFalse(FundingEventSources.isImport("/elsewhere/aigcwatch/funding-service/imports/x"));
     }
 
     @Test
@@ -120,7 +153,7 @@ class RoundCriteriaTest {
                                           List<Layer> layers, List<String> segments, List<RoundType> types,
                                           String minUsd) {
         return RoundCriteria.of(companies, investors, countries, layers, segments, types,
-                minUsd == null ? null : new BigDecimal(minUsd));
+                minUsd == null ? null : new BigDecimal(minUsd), false);
     }
 
     private static RoundCriteria companies(String... companies) {

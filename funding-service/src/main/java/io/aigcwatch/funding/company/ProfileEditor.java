@@ -6,6 +6,7 @@ import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.CompanyStatus;
 import io.aigcwatch.events.funding.CompanyStatusChanged;
 import io.aigcwatch.events.funding.CompanyUpdated;
+import io.aigcwatch.events.funding.FundingEventSources;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.funding.round.CompanyMoves;
 import io.aigcwatch.funding.round.EntityTags;
@@ -33,7 +34,6 @@ import java.util.function.Function;
  */
 @Singleton
 class ProfileEditor {
-    static final String EVENT_SOURCE = "/aigcwatch/funding-service";
     private static final Set<String> SEARCHED_FIELDS = Set.of("name", "localName", "aliases");
     private static final Set<String> BUCKETING_FIELDS = Set.of("country", "layer");
 
@@ -89,8 +89,8 @@ class ProfileEditor {
         history.append(id, changes);
         CompanyUpdated data = new CompanyUpdated(saved.toProfile(),
                 changes.stream().map(ProfileChange::field).toList(), caller, now);
-        outbox.append(Topics.FUNDING_EVENTS, id.toString(),
-                CloudEvent.of(EVENT_SOURCE, FundingEventTypes.COMPANY_UPDATED, id.toString(), now, data));
+        outbox.append(Topics.FUNDING_EVENTS, id.toString(), CloudEvent.of(FundingEventSources.SERVICE,
+                FundingEventTypes.COMPANY_UPDATED, id.toString(), now, data));
         return saved;
     }
 
@@ -119,8 +119,8 @@ class ProfileEditor {
         history.append(event);
         CompanyStatusChanged data = new CompanyStatusChanged(event.id(), saved.toProfile(), current.status(),
                 request.status(), request.effectiveOn(), request.source(), request.acquirer(), caller, now);
-        outbox.append(Topics.FUNDING_EVENTS, id.toString(),
-                CloudEvent.of(EVENT_SOURCE, FundingEventTypes.COMPANY_STATUS_CHANGED, id.toString(), now, data));
+        outbox.append(Topics.FUNDING_EVENTS, id.toString(), CloudEvent.of(FundingEventSources.SERVICE,
+                FundingEventTypes.COMPANY_STATUS_CHANGED, id.toString(), now, data));
         return new StatusOutcome(event, saved);
     }
 

@@ -56,7 +56,7 @@ class ImportChunks {
                     startedAt, finishedAt, finishedAt));
             return false;
         }
-        RoundBatch.Outcome outcome = rounds.record(RoundBatch.Format.valueOf(job.format()),
+        RoundBatch.Outcome outcome = rounds.record(id, RoundBatch.Format.valueOf(job.format()),
                 job.header() == null ? List.of() : job.header(),
                 staged.stream().map(row -> new RoundBatch.Line(row.line(), row.payload())).toList());
         long lastLine = staged.get(staged.size() - 1).line();

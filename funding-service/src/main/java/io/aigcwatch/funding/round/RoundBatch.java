@@ -1,6 +1,7 @@
 package io.aigcwatch.funding.round;
 
 import io.aigcwatch.events.Topics;
+import io.aigcwatch.events.funding.FundingEventSources;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.funding.company.Company;
 import io.aigcwatch.funding.company.CompanyBatch;
@@ -78,8 +79,12 @@ public class RoundBatch {
         RoundCsvRow.checkHeader(header);
     }
 
+    /**
+     * @param job the import job the lines are of: its rounds' events come from {@link FundingEventSources#importJob},
+     *            so that consumers can tell history being loaded from rounds recorded as they happen
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Outcome record(Format format, List<String> header, List<Line> lines) {
+    public Outcome record(UUID job, Format format, List<String> header, List<Line> lines) {
         List<Refusal> refusals = new ArrayList<>();
         Set<Long> refusedLines = new HashSet<>();
         List<Line> validLines = new ArrayList<>(lines.size());
@@ -108,10 +113,11 @@ public class RoundBatch {
             candidates.add(new Candidate(number, valid.get(i).distinctRound(), company.company(), round,
                     RoundFingerprint.of(round)));
         }
-        return write(candidates, refusals, refusedLines.size(), now);
+        return write(FundingEventSources.importJob(job), candidates, refusals, refusedLines.size(), now);
     }
 
-    private Outcome write(List<Candidate> candidates, List<Refusal> refusals, int refusedRows, Instant now) {
+    private Outcome write(String source, List<Candidate> candidates, List<Refusal> refusals, int refusedRows,
+                          Instant now) {
         Set<String> known = duplicates.knownFingerprints(candidates.stream().map(Candidate::fingerprint).toList());
         Map<Integer, FundingRound> near = duplicates.near(candidates.stream().map(Candidate::round).toList());
         Map<String, List<FundingRound>> acceptedByCompanyAndRound = new HashMap<>();
@@ -144,7 +150,7 @@ public class RoundBatch {
             stats.add(insertedIds);
             investors.linkActive(inserted.stream().map(FundingRound::investorLinks).toList());
             outbox.appendAll(Topics.FUNDING_EVENTS, accepted.parallelStream().map(candidate -> RoundWriter.event(
-                    FundingEventTypes.RECORDED, candidate.company(),
+                    source, FundingEventTypes.RECORDED, candidate.company(),
                     RoundView.of(candidate.round(), candidate.company()).toEventData(), now)).toList());
             duplicates.remember(accepted.stream().map(Candidate::fingerprint).toList(),
                     inserted.stream().map(FundingRound::id).toList());

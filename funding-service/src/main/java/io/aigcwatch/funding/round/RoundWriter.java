@@ -2,6 +2,7 @@ package io.aigcwatch.funding.round;
 
 import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Topics;
+import io.aigcwatch.events.funding.FundingEventSources;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.RoundType;
@@ -29,7 +30,6 @@ import java.util.UUID;
  */
 @Singleton
 class RoundWriter {
-    static final String EVENT_SOURCE = "/aigcwatch/funding-service";
     static final int DUPLICATE_WINDOW_DAYS = 30;
 
     private final FundingRoundRepository rounds;
@@ -158,12 +158,18 @@ class RoundWriter {
     }
 
     private void publish(String type, Company company, Object data, Instant now) {
-        outbox.append(Topics.FUNDING_EVENTS, company.id().toString(), event(type, company, data, now));
+        outbox.append(Topics.FUNDING_EVENTS, company.id().toString(),
+                event(FundingEventSources.SERVICE, type, company, data, now));
     }
 
-    /** The CloudEvent that announces a change to one of {@code company}'s rounds, keyed and subjected by its id. */
-    static CloudEvent<?> event(String type, Company company, Object data, Instant now) {
-        return CloudEvent.of(EVENT_SOURCE, type, company.id().toString(), now, data);
+    /**
+     * The CloudEvent that announces a change to one of {@code company}'s rounds, keyed and subjected by its id.
+     *
+     * @param source {@link FundingEventSources#SERVICE} for a round recorded one by one, or the import job's
+     *               ({@link FundingEventSources#importJob}): consumers tell the two apart by it
+     */
+    static CloudEvent<?> event(String source, String type, Company company, Object data, Instant now) {
+        return CloudEvent.of(source, type, company.id().toString(), now, data);
     }
 
     static Instant now(Clock clock) {

@@ -117,6 +117,12 @@ class ImportTest extends FundingApiTest {
                     || two.value().contains("funding.recorded"), two.value());
             assertTrue(two.value().contains("\"currency\":\"JPY\""), two.value());
             assertTrue(two.value().contains("\"subject\":\"" + two.key() + "\""), "keyed by the company id");
+            for (String name : List.of("Outbox One", "Outbox Two")) {
+                Map<String, Object> event = http.map(records.stream().filter(r -> r.value().contains(name))
+                        .findFirst().orElseThrow().value());
+                assertEquals("/aigcwatch/funding-service/imports/" + job.get("id"), event.get("source"),
+                        "an imported round says which job loaded it, so alerts can tell it from news");
+            }
         }
     }
 

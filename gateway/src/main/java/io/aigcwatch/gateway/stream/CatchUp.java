@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * What a resuming client missed: every event of its feed between its own position and the position the hub had when
@@ -45,7 +44,7 @@ final class CatchUp {
      *
      * @return a gap first if the topic no longer keeps all of it, then the matching events, each with its own id
      */
-    <T> Flux<Object> between(StreamFeed<T> feed, StreamPosition from, StreamPosition to, Predicate<T> filter) {
+    <T> Flux<Object> between(StreamFeed<T> feed, StreamPosition from, StreamPosition to, EventFilter<T> filter) {
         return Flux.generate(() -> new Reader<>(feed, from, to, filter), Reader<T>::next, Reader<T>::close)
                 .subscribeOn(Schedulers.boundedElastic());
     }
@@ -54,13 +53,13 @@ final class CatchUp {
         private final StreamFeed<T> feed;
         private final String topic;
         private final StreamPosition to;
-        private final Predicate<T> filter;
+        private final EventFilter<T> filter;
         private final Deque<Object> ready = new ArrayDeque<>();
         private final Map<TopicPartition, Long> remaining = new HashMap<>();
         private StreamPosition read;
         private KafkaConsumer<String, String> consumer;
 
-        Reader(StreamFeed<T> feed, StreamPosition from, StreamPosition to, Predicate<T> filter) {
+        Reader(StreamFeed<T> feed, StreamPosition from, StreamPosition to, EventFilter<T> filter) {
             this.feed = feed;
             this.topic = consumers.topic(feed);
             this.read = from;
@@ -129,7 +128,8 @@ final class CatchUp {
                     continue;
                 }
                 read = read.after(record.partition(), record.offset());
-                decoder.decode(record, read, feed).filter(event -> filter.test(event.data())).ifPresent(ready::add);
+                decoder.decode(record, read, feed).filter(event -> filter.test(event.source(), event.data()))
+                        .ifPresent(ready::add);
             }
             for (TopicPartition partition : List.copyOf(remaining.keySet())) {
                 if (consumer.position(partition) >= remaining.get(partition)) {

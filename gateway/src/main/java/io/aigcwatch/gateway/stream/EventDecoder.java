@@ -34,7 +34,8 @@ final class EventDecoder {
                 return Optional.empty();
             }
             T data = reader.data(envelope, feed.data());
-            return Optional.of(new PublishedEvent<>(record.partition(), record.offset(), record.value(), data, position));
+            return Optional.of(new PublishedEvent<>(record.partition(), record.offset(), record.value(),
+                    envelope.source(), data, position));
         } catch (PoisonMessage e) {
             LOG.warn("Skipping unreadable record {}-{} at offset {}: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

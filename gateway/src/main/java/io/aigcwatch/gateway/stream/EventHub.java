@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 /**
  * Reads every partition of a feed's topic from the moment the gateway starts and hands each event of the feed's type
@@ -85,7 +84,7 @@ abstract class EventHub<T> implements ApplicationEventListener<StartupEvent> {
      *
      * @throws ProblemException 503 while the hub has not yet reached the broker
      */
-    Subscription<T> subscribe(Predicate<T> filter, @Nullable StreamPosition resumeFrom, int buffer) {
+    Subscription<T> subscribe(EventFilter<T> filter, @Nullable StreamPosition resumeFrom, int buffer) {
         synchronized (lock) {
             StreamPosition now = position;
             if (now == null) {

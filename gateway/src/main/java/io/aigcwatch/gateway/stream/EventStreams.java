@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * What every Server-Sent Events stream of the gateway does, whichever feed it streams: takes a place under the
@@ -43,7 +42,7 @@ final class EventStreams {
      * Everything that can be refused is refused here, before the 200 and the stream begin: the caller has already
      * read its filters (a 422 naming each bad one), and this reads the resume id (400) and takes the places (429, 503).
      */
-    <T> HttpResponse<Publisher<Event<String>>> open(HttpRequest<?> request, EventHub<T> hub, Predicate<T> filter) {
+    <T> HttpResponse<Publisher<Event<String>>> open(HttpRequest<?> request, EventHub<T> hub, EventFilter<T> filter) {
         StreamPosition resumeFrom = resumeFrom(request);
         String caller = Caller.limitKey(request);
         limiter.acquire(caller);
@@ -91,7 +90,7 @@ final class EventStreams {
     }
 
     private <T> Flux<Event<String>> events(StreamFeed<T> feed, EventHub.Subscription<T> subscription,
-                                           Predicate<T> filter, @Nullable StreamPosition resumeFrom, Replay replay,
+                                           EventFilter<T> filter, @Nullable StreamPosition resumeFrom, Replay replay,
                                            Runnable caughtUp) {
         StreamPosition snapshot = subscription.snapshot();
         Flux<Event<String>> live = subscription.subscriber().events()

@@ -18,7 +18,8 @@ import org.reactivestreams.Publisher;
 /**
  * {@code GET /api/stream/rounds}: Server-Sent Events of new rounds as funding-service records them, filtered per
  * connection by the criteria round alerts use ({@link RoundCriteria}), resumed by the last id like the valuation
- * stream. Answered by the gateway itself, from Kafka.
+ * stream. Answered by the gateway itself, from Kafka. A round a bulk import recorded is sent only to a stream that
+ * asked for them ({@code includeImported=true}); the criteria decide it by the event's source, as for round alerts.
  */
 @Controller("/api/stream/rounds")
 @Requires(beans = RoundHub.class)

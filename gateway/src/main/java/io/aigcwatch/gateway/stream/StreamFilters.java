@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * The streams' query parameters, read into the criteria webhooks use too. The valuation stream's: {@code company},
  * {@code country} and {@code layer} may be repeated or comma-separated, {@code unicornOnly=true},
  * {@code minChangePct=20}. The round stream's ({@link #rounds}): {@code company}, {@code investor}, {@code country},
- * {@code layer}, {@code segment} and {@code roundType} likewise, and {@code minUsd=100000000}.
+ * {@code layer}, {@code segment} and {@code roundType} likewise, {@code minUsd=100000000}, and
+ * {@code includeImported=true} for the rounds bulk imports record too.
  *
  * <p>Bounded before any work, as public-api.yml documents: at most {@link #MAX_VALUES} values per parameter,
  * {@link ChangeCriteria#MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a
@@ -45,7 +46,7 @@ final class StreamFilters {
         List<String> layers = values(parameters, "layer", errors,
                 value -> ChangeCriteria.layerProblem(value) == null ? null
                         : ChangeCriteria.layerProblem(shown(value)));
-        boolean unicornOnly = unicornOnly(parameters.get("unicornOnly"), errors);
+        boolean unicornOnly = flag("unicornOnly", parameters.get("unicornOnly"), errors);
         BigDecimal minChangePct = minChangePct(parameters.get("minChangePct"), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -73,11 +74,12 @@ final class StreamFilters {
                 value -> RoundCriteria.roundTypeProblem(value) == null ? null
                         : RoundCriteria.roundTypeProblem(shown(value)));
         BigDecimal minUsd = minUsd(parameters.get("minUsd"), errors);
+        boolean includeImported = flag("includeImported", parameters.get("includeImported"), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return RoundCriteria.of(companies, investors, countries, layers.stream().map(RoundCriteria::layer).toList(),
-                segments, roundTypes.stream().map(RoundCriteria::roundType).toList(), minUsd);
+                segments, roundTypes.stream().map(RoundCriteria::roundType).toList(), minUsd, includeImported);
     }
 
     /** @param problemOf what is wrong with a value, or null when nothing is */
@@ -109,14 +111,15 @@ final class StreamFilters {
         return valid;
     }
 
-    private static boolean unicornOnly(@Nullable String value, List<FieldError> errors) {
+    /** A boolean parameter, false when left out. */
+    private static boolean flag(String name, @Nullable String value, List<FieldError> errors) {
         if (value == null || value.equalsIgnoreCase("false")) {
             return false;
         }
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        errors.add(new FieldError("unicornOnly", "'" + shown(value) + "' is neither true nor false"));
+        errors.add(new FieldError(name, "'" + shown(value) + "' is neither true nor false"));
         return false;
     }
 

@@ -4,24 +4,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.function.Predicate;
 
 /**
  * One open stream as the hub sees it: the live events it wants, queued until its connection takes them. Offering
  * never blocks the hub; a subscriber whose queue is full is ended instead, and its client resumes by its last id.
  */
 final class Subscriber<T> {
-    private final Predicate<T> filter;
+    private final EventFilter<T> filter;
     private final StreamPosition resumedFrom;
     private final Sinks.Many<PublishedEvent<T>> live;
     private boolean ended;
 
     /**
-     * @param filter      the criteria of the stream's query, such as {@code ChangeCriteria::matches}
+     * @param filter      the criteria of the stream's query, such as {@code RoundCriteria::matches}
      * @param resumedFrom the client's own position: live events before it reached the client already, through
      *                    another gateway instance that was ahead of this one
      */
-    Subscriber(Predicate<T> filter, StreamPosition resumedFrom, int buffer) {
+    Subscriber(EventFilter<T> filter, StreamPosition resumedFrom, int buffer) {
         this.filter = filter;
         this.resumedFrom = resumedFrom;
         this.live = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
@@ -32,7 +31,7 @@ final class Subscriber<T> {
         if (ended) {
             return false;
         }
-        if (event.offset() < resumedFrom.nextOffset(event.partition()) || !filter.test(event.data())) {
+        if (event.offset() < resumedFrom.nextOffset(event.partition()) || !filter.test(event.source(), event.data())) {
             return true;
         }
         Sinks.EmitResult result = live.tryEmitNext(event);

@@ -38,6 +38,6 @@ final class ValuationStreamController {
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     HttpResponse<Publisher<Event<String>>> stream(HttpRequest<?> request) {
         ChangeCriteria filter = StreamFilters.from(request.getParameters());
-        return streams.open(request, hub, filter::matches);
+        return streams.open(request, hub, (source, change) -> filter.matches(change));
     }
 }

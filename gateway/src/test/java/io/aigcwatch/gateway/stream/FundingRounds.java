@@ -4,6 +4,7 @@ import io.aigcwatch.events.CloudEvent;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.FundingEventSources;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
@@ -69,22 +70,27 @@ final class FundingRounds implements AutoCloseable {
     }
 
     Published recorded(FundingRoundData round) {
-        return publish(FundingEventTypes.RECORDED, round.company().id(), round);
+        return publish(FundingEventSources.SERVICE, FundingEventTypes.RECORDED, round.company().id(), round);
+    }
+
+    /** A round that the bulk import job {@code job} recorded, as funding-service announces it. */
+    Published imported(FundingRoundData round, UUID job) {
+        return publish(FundingEventSources.importJob(job), FundingEventTypes.RECORDED, round.company().id(), round);
     }
 
     Published corrected(FundingRoundData round) {
-        return publish(FundingEventTypes.CORRECTED, round.company().id(), new FundingRoundData(round.roundId(),
-                round.version() + 1, round.company(), round.round(), round.amount(), null, round.announcedOn(),
-                round.investors(), null, null));
+        return publish(FundingEventSources.SERVICE, FundingEventTypes.CORRECTED, round.company().id(),
+                new FundingRoundData(round.roundId(), round.version() + 1, round.company(), round.round(),
+                        round.amount(), null, round.announcedOn(), round.investors(), null, null));
     }
 
     Published retracted(FundingRoundData round) {
-        return publish(FundingEventTypes.RETRACTED, round.company().id(),
+        return publish(FundingEventSources.SERVICE, FundingEventTypes.RETRACTED, round.company().id(),
                 new FundingRetracted(round.roundId(), round.company().id(), round.version() + 1, "duplicate"));
     }
 
-    private Published publish(String type, UUID company, Object data) {
-        CloudEvent<Object> event = CloudEvent.of("/aigcwatch/funding-service", type, company.toString(),
+    private Published publish(String source, String type, UUID company, Object data) {
+        CloudEvent<Object> event = CloudEvent.of(source, type, company.toString(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), data);
         try {
             String value = json.writeValueAsString(event);

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,11 @@ class RoundStreamBoundsTest {
         assertEquals("roundType: 51 values, more than the 50 allowed",
                 assertThrows(ProblemException.class, () -> rounds("roundType=" + many)).getMessage());
         assertEquals(new BigDecimal("100000000.5"), rounds("minUsd=100000000.5").minUsd());
+        assertTrue(rounds("includeImported=true").includeImported());
+        assertFalse(rounds("includeImported=False").includeImported());
+        assertFalse(rounds("minUsd=1").includeImported(), "left out, imported rounds are not sent");
+        assertEquals("includeImported: '1' is neither true nor false",
+                assertThrows(ProblemException.class, () -> rounds("includeImported=1")).getMessage());
     }
 
     private static RoundCriteria rounds(String query) {

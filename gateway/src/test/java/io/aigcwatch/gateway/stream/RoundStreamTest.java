@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import static org.awaitility.Awaitility.await;
@@ -143,10 +144,51 @@ class RoundStreamTest {
     }
 
     @Test
+    void importedRoundsReachOnlyStreamsThatIncludeThemLiveAndOnResume() {
+        CompanyData catalogue = FundingRounds.company("Catalogue Labs", "KR", Layer.APPLICATION);
+        String company = "?company=" + encode("catalogue labs");
+        String before;
+        UUID job = UUID.randomUUID();
+        FundingRounds.Published importedSeed;
+        FundingRounds.Published importedA;
+        FundingRounds.Published recorded;
+        try (SseClient news = connect(company);
+             SseClient withImports = connect(company + "&includeImported=TRUE");
+             SseClient withoutImports = connect(company + "&includeImported=false")) {
+            before = awaitReady(news).lastEventId();
+            awaitReady(withImports);
+            awaitReady(withoutImports);
+
+            importedSeed = funding.imported(FundingRounds.round(catalogue, RoundType.SEED, "1000000", "Old Angel"),
+                    job);
+            importedA = funding.imported(FundingRounds.round(catalogue, RoundType.SERIES_A, "8000000", "Old VC"), job);
+            // after the imported rounds on the company's partition: once it arrives, they were read too
+            recorded = funding.recorded(FundingRounds.round(catalogue, RoundType.SERIES_B, "40000000", "New VC"));
+
+            await().atMost(WAIT).until(() -> ids(withImports).contains(recorded.id()));
+            assertEquals(List.of(importedSeed.id(), importedA.id(), recorded.id()), ids(withImports));
+            assertTrue(withImports.events(SseMessages.ROUND).get(0).data()
+                    .contains("\"source\":\"/aigcwatch/funding-service/imports/" + job + "\""), "sent as published");
+            for (SseClient newsOnly : List.of(news, withoutImports)) {
+                await().atMost(WAIT).until(() -> ids(newsOnly).contains(recorded.id()));
+                assertEquals(List.of(recorded.id()), ids(newsOnly), "the back catalogue is not news");
+            }
+        }
+
+        try (SseClient resumedWithImports = connect(company + "&includeImported=true", Map.of("Last-Event-ID", before));
+             SseClient resumedNews = connect(company, Map.of("Last-Event-ID", before))) {
+            await().atMost(WAIT).until(() -> ids(resumedWithImports).contains(recorded.id()));
+            assertEquals(List.of(importedSeed.id(), importedA.id(), recorded.id()), ids(resumedWithImports));
+            await().atMost(WAIT).until(() -> ids(resumedNews).contains(recorded.id()));
+            assertEquals(List.of(recorded.id()), ids(resumedNews), "a catch-up filters as the live stream does");
+        }
+    }
+
+    @Test
     void invalidFiltersAreRefusedWithProblemsNamingThem() {
         Map<String, String> invalid = Map.of("company", "?company=", "investor", "?investor=%20",
                 "country", "?country=XX", "layer", "?layer=HARDWARE", "segment", "?segment=base%20model",
-                "roundType", "?roundType=SERIES_Z", "minUsd", "?minUsd=1e9");
+                "roundType", "?roundType=SERIES_Z", "minUsd", "?minUsd=1e9", "includeImported", "?includeImported=yes");
         invalid.forEach((parameter, query) -> {
             try (SseClient refused = connect(query)) {
                 assertEquals(422, refused.status(), query);

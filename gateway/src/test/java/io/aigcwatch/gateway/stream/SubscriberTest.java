@@ -23,7 +23,8 @@ class SubscriberTest {
 
     @Test
     void aSubscriberThatFallsBehindItsBufferIsEndedAfterWhatItHolds() {
-        Subscriber<ValuationChanged> slow = new Subscriber<ValuationChanged>(EVERYTHING::matches, StreamPosition.BEFORE_TOPIC, 2);
+        Subscriber<ValuationChanged> slow = new Subscriber<ValuationChanged>(SubscriberTest::everything,
+                StreamPosition.BEFORE_TOPIC, 2);
 
         assertTrue(slow.offer(change(0, 10)));
         assertTrue(slow.offer(change(0, 11)));
@@ -36,7 +37,7 @@ class SubscriberTest {
 
     @Test
     void changesBeforeTheClientsOwnPositionAreNotSentTwice() {
-        Subscriber<ValuationChanged> resumed = new Subscriber<>(EVERYTHING::matches,
+        Subscriber<ValuationChanged> resumed = new Subscriber<>(SubscriberTest::everything,
                 new StreamPosition(Map.of(0, 11L, 1, 3L)), 10);
 
         resumed.offer(change(0, 10));
@@ -58,11 +59,15 @@ class SubscriberTest {
         assertEquals(StreamPosition.BEFORE_TOPIC, StreamPosition.decode(StreamPosition.BEFORE_TOPIC.encode(), "id"));
     }
 
+    private static boolean everything(String source, ValuationChanged change) {
+        return EVERYTHING.matches(change);
+    }
+
     private static PublishedEvent<ValuationChanged> change(int partition, long offset) {
         ValuationChanged data = new ValuationChanged(UUID.randomUUID(), "Any AI", "US", Layer.MODEL, null,
                 BigDecimal.TEN, null, UnicornStatus.NONE, UnicornStatus.NONE, StatusTransition.UNCHANGED, null, null,
                 "ROUND", UUID.randomUUID(), UUID.randomUUID(), null);
-        return new PublishedEvent<>(partition, offset, "{}", data,
+        return new PublishedEvent<>(partition, offset, "{}", "/aigcwatch/valuation-service", data,
                 StreamPosition.BEFORE_TOPIC.after(partition, offset));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +27,8 @@ import java.util.function.Predicate;
  *
  * <p>An alert is owed the rounds recorded after it was created, never older ones: a backlog read after downtime, or
  * the topic read from its start by a new consumer group, must not alert anyone of a round that was not news when
- * they asked. The event's time is when funding-service recorded the round.
+ * they asked. The event's time is when funding-service recorded the round. Nor is a round a bulk import loaded
+ * news, unless the alert asks for those too ({@code roundFilters.includeImported}): its event's source says so.
  */
 @Singleton
 class NewRoundIntake implements BatchHandler {
@@ -38,8 +40,11 @@ class NewRoundIntake implements BatchHandler {
         this.reader = reader;
     }
 
-    /** A new round and when it was recorded; null when its event does not say. */
-    record RecordedRound(Instant recordedAt, FundingRoundData round) {
+    /**
+     * A new round, when it was recorded (null when its event does not say) and its event's source (which says
+     * whether an import recorded it).
+     */
+    record RecordedRound(Instant recordedAt, String source, FundingRoundData round) {
     }
 
     @Override
@@ -52,14 +57,15 @@ class NewRoundIntake implements BatchHandler {
             return Optional.empty();
         }
         CloudEvent<JsonNode> envelope = reader.envelope(event.published());
-        return Optional.of(new RecordedRound(envelope.time(), reader.data(envelope, FundingRoundData.class)));
+        return Optional.of(new RecordedRound(envelope.time(), envelope.source(),
+                reader.data(envelope, FundingRoundData.class)));
     }
 
     private static Predicate<RecordedRound> wanted(Webhook webhook) {
-        Predicate<FundingRoundData> filters = webhook.roundsWanted();
+        BiPredicate<String, FundingRoundData> filters = webhook.roundsWanted();
         Instant since = webhook.createdAt();
         // an event without a time (CloudEvents allows it; funding-service always sets one) is not known to be old
         return recorded -> (recorded.recordedAt() == null || !recorded.recordedAt().isBefore(since))
-                && filters.test(recorded.round());
+                && filters.test(recorded.source(), recorded.round());
     }
 }

@@ -18,14 +18,17 @@ import java.util.List;
  * @param investors investor ids or names, as given
  * @param countries ISO 3166-1 alpha-2 codes, upper case
  * @param segments  taxonomy codes, upper case
+ * @param includeImported whether rounds a bulk import recorded alert too; false unless asked, and false for a
+ *                  filter stored before it existed (the column is jsonb, so it needs no migration)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RoundFilters(List<String> companies, List<String> investors, List<String> countries, List<Layer> layers,
-                           List<String> segments, List<RoundType> roundTypes, @Nullable BigDecimal minUsd) {
+                           List<String> segments, List<RoundType> roundTypes, @Nullable BigDecimal minUsd,
+                           boolean includeImported) {
 
     static final RoundFilters NONE = new RoundFilters(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            null);
+            null, false);
 
     public RoundFilters {
         companies = companies == null ? List.of() : List.copyOf(companies);
@@ -37,6 +40,7 @@ public record RoundFilters(List<String> companies, List<String> investors, List<
     }
 
     RoundCriteria criteria() {
-        return RoundCriteria.of(companies, investors, countries, layers, segments, roundTypes, minUsd);
+        return RoundCriteria.of(companies, investors, countries, layers, segments, roundTypes, minUsd,
+                includeImported);
     }
 }

@@ -12,6 +12,7 @@ import io.micronaut.data.model.DataType;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -41,8 +42,11 @@ public record Webhook(@Id UUID id, String ownerId, String url, String secret, @N
         return criteria::matches;
     }
 
-    /** {@link #wanted} for a round alert: the rounds its filters let through, read once for a whole batch. */
-    public Predicate<FundingRoundData> roundsWanted() {
+    /**
+     * {@link #wanted} for a round alert: the rounds its filters let through, read once for a whole batch; asked with
+     * the source of each round's event, since whether an import recorded it is one of the filters.
+     */
+    public BiPredicate<String, FundingRoundData> roundsWanted() {
         RoundCriteria criteria = (roundFilters == null ? RoundFilters.NONE : roundFilters).criteria();
         return criteria::matches;
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param secret       left out to have one generated and returned once
  * @param events       {@link WebhookEvents}; left out for VALUATION_CHANGES, what every webhook got before round alerts
  * @param filters      for VALUATION_CHANGES only
- * @param roundFilters for NEW_ROUNDS only
+ * @param roundFilters for NEW_ROUNDS only; its {@code includeImported} is read as any JSON value, so that one that is
+ *                     not a boolean is named in the 422 with the other bad filters rather than failing the whole body
  */
 @Serdeable
 record WebhookRequest(@Nullable String url, @Nullable String secret, @Nullable String events,
@@ -29,6 +30,6 @@ record WebhookRequest(@Nullable String url, @Nullable String secret, @Nullable S
     record RoundFilterValues(@Nullable List<String> companies, @Nullable List<String> investors,
                              @Nullable List<String> countries, @Nullable List<String> layers,
                              @Nullable List<String> segments, @Nullable List<String> roundTypes,
-                             @Nullable BigDecimal minUsd) {
+                             @Nullable BigDecimal minUsd, @Nullable Object includeImported) {
     }
 }

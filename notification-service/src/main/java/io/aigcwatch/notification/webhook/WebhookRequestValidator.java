@@ -114,6 +114,10 @@ class WebhookRequestValidator {
         if (minUsdProblem != null) {
             errors.add(new Problem.FieldError("roundFilters.minUsd", minUsdProblem));
         }
+        Object includeImported = given.includeImported();
+        if (includeImported != null && !(includeImported instanceof Boolean)) {
+            errors.add(new Problem.FieldError("roundFilters.includeImported", "must be true or false"));
+        }
         if (errors.size() > before) {
             return RoundFilters.NONE;
         }
@@ -121,7 +125,8 @@ class WebhookRequestValidator {
         List<RoundType> typeValues = roundTypes.stream().map(RoundCriteria::roundType).distinct().toList();
         return new RoundFilters(companies, investors, countries, layerValues, segments, typeValues,
                 // 1e8 is shown as 100000000, not 1E+8
-                minUsd == null || minUsd.scale() >= 0 ? minUsd : minUsd.setScale(0));
+                minUsd == null || minUsd.scale() >= 0 ? minUsd : minUsd.setScale(0),
+                Boolean.TRUE.equals(includeImported));
     }
 
     private static WebhookFilters filters(@Nullable WebhookRequest.Filters given, List<Problem.FieldError> errors) {

@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -143,6 +144,45 @@ class RoundAlertDeliveryTest {
                 .toList());
         assertEquals(List.of(fresh.id()), api.deliveries(ALICE, alert.get("id")).stream()
                 .map(delivery -> delivery.get("eventId")).toList());
+    }
+
+    @Test
+    void anImportedRoundAlertsOnlyTheAlertsThatIncludeImportedOnesOnceAndARoundRecordedOneByOneAlertsBoth()
+            throws SQLException {
+        CompanyData company = FundingEvents.company("Catalogue Robotics", "KR", Layer.APPLICATION);
+        Map<String, Object> news = api.register(ALICE, """
+                {"url": "%s", "events": "NEW_ROUNDS", "roundFilters": {"companies": ["catalogue robotics"]}}"""
+                .formatted(receiver.url("/news")));
+        Map<String, Object> everything = api.register(ALICE, """
+                {"url": "%s", "events": "NEW_ROUNDS",
+                 "roundFilters": {"companies": ["catalogue robotics"], "includeImported": true}}"""
+                .formatted(receiver.url("/with-imports")));
+
+        UUID job = UUID.randomUUID();
+        CloudEvent<FundingRoundData> imported = funding.imported(
+                FundingEvents.round(company, RoundType.SEED, "1000000", "Old Angel"), job);
+        funding.redeliver(imported);
+        CloudEvent<FundingRoundData> importedToo = funding.imported(
+                FundingEvents.round(company, RoundType.SERIES_A, "8000000", "Old VC"), job);
+        // after the imported ones on the company's partition, so once it is taken in, they all were
+        CloudEvent<FundingRoundData> recorded = funding.recorded(
+                FundingEvents.round(company, RoundType.SERIES_B, "40000000", "New VC"));
+        assertTrue(imported.source().endsWith("/imports/" + job), imported.source());
+
+        List<String> published = List.of(imported.id(), importedToo.id(), recorded.id());
+        await().atMost(WAIT).until(() -> takenIn(published) == published.size());
+        // taken in means queued: every delivery these events will ever make is in the log now
+        assertEquals(List.of(recorded.id()), api.deliveries(ALICE, news.get("id")).stream()
+                .map(delivery -> delivery.get("eventId")).toList(), "an alert of news is not sent the back catalogue");
+        assertEquals(List.of(recorded.id(), importedToo.id(), imported.id()), api.deliveries(ALICE,
+                everything.get("id")).stream().map(delivery -> delivery.get("eventId")).toList(),
+                "each imported round once, despite the redelivery, and the round recorded one by one; newest first");
+
+        await().atMost(WAIT).until(() -> receiver.at("/with-imports").size() == 3 && receiver.at("/news").size() == 1);
+        assertEquals(List.of(funding.json(imported), funding.json(importedToo), funding.json(recorded)),
+                receiver.at("/with-imports").stream().map(WebhookReceiver.Received::body).toList());
+        assertEquals(List.of(funding.json(recorded)), receiver.at("/news").stream()
+                .map(WebhookReceiver.Received::body).toList());
     }
 
     /** How many of these events notification-service has taken in: their deliveries were queued with their ids. */

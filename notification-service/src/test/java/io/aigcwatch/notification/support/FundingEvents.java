@@ -5,6 +5,7 @@ import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.Topics;
 import io.aigcwatch.events.funding.AmountPrecision;
 import io.aigcwatch.events.funding.CompanyData;
+import io.aigcwatch.events.funding.FundingEventSources;
 import io.aigcwatch.events.funding.FundingEventTypes;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
@@ -40,7 +41,7 @@ import java.util.concurrent.ExecutionException;
  * partition), with the content-type header, on a topic of several partitions.
  */
 public final class FundingEvents implements AutoCloseable {
-    public static final String SOURCE = "/aigcwatch/funding-service";
+    public static final String SOURCE = FundingEventSources.SERVICE;
 
     private final KafkaProducer<String, String> producer;
     private final String topic;
@@ -71,23 +72,29 @@ public final class FundingEvents implements AutoCloseable {
     }
 
     public CloudEvent<FundingRoundData> recorded(FundingRoundData round) {
-        return publish(FundingEventTypes.RECORDED, round.company().id(), round, Instant.now());
+        return publish(SOURCE, FundingEventTypes.RECORDED, round.company().id(), round, Instant.now());
+    }
+
+    /** A round recorded by the bulk import job {@code job}, as its event comes from funding-service. */
+    public CloudEvent<FundingRoundData> imported(FundingRoundData round, UUID job) {
+        return publish(FundingEventSources.importJob(job), FundingEventTypes.RECORDED, round.company().id(), round,
+                Instant.now());
     }
 
     /** A round recorded at {@code time}, as an event read late from a backlog carries it. */
     public CloudEvent<FundingRoundData> recordedAt(FundingRoundData round, Instant time) {
-        return publish(FundingEventTypes.RECORDED, round.company().id(), round, time);
+        return publish(SOURCE, FundingEventTypes.RECORDED, round.company().id(), round, time);
     }
 
     public CloudEvent<FundingRoundData> corrected(FundingRoundData round) {
         FundingRoundData next = new FundingRoundData(round.roundId(), round.version() + 1, round.company(),
                 round.round(), round.amount(), round.postMoneyValuation(), round.announcedOn(), round.investors(),
                 round.source(), round.announcedPrecision());
-        return publish(FundingEventTypes.CORRECTED, round.company().id(), next, Instant.now());
+        return publish(SOURCE, FundingEventTypes.CORRECTED, round.company().id(), next, Instant.now());
     }
 
     public CloudEvent<FundingRetracted> retracted(FundingRoundData round) {
-        return publish(FundingEventTypes.RETRACTED, round.company().id(),
+        return publish(SOURCE, FundingEventTypes.RETRACTED, round.company().id(),
                 new FundingRetracted(round.roundId(), round.company().id(), round.version() + 1, "duplicate"),
                 Instant.now());
     }
@@ -106,8 +113,8 @@ public final class FundingEvents implements AutoCloseable {
         }
     }
 
-    private <T> CloudEvent<T> publish(String type, UUID company, T data, Instant time) {
-        CloudEvent<T> event = CloudEvent.of(SOURCE, type, company.toString(), time.truncatedTo(ChronoUnit.MICROS), data);
+    private <T> CloudEvent<T> publish(String source, String type, UUID company, T data, Instant time) {
+        CloudEvent<T> event = CloudEvent.of(source, type, company.toString(), time.truncatedTo(ChronoUnit.MICROS), data);
         send(company.toString(), json(event));
         return event;
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,7 @@ class RoundAlertApiTest {
                 "investors", List.of("Sequoia China"), "countries", List.of("CN"), "layers", List.of("MODEL"),
                 "segments", List.of("BASE_MODEL"), "roundTypes", List.of("SERIES_B", "SERIES_C")));
         expected.put("minUsd", 100000000);
+        expected.put("includeImported", false);
         assertEquals(expected, created.get("roundFilters"));
         assertEquals(created.get("roundFilters"), api.webhook(ALICE, created.get("id")).get("roundFilters"));
 
@@ -67,11 +70,42 @@ class RoundAlertApiTest {
         Map<String, Object> none = new HashMap<>(Map.of("companies", List.of(), "investors", List.of(),
                 "countries", List.of(), "layers", List.of(), "segments", List.of(), "roundTypes", List.of()));
         none.put("minUsd", null);
+        none.put("includeImported", false);
         assertEquals(none, everyRound.get("roundFilters"));
 
         Map<String, Object> valuations = api.register(ALICE, "{\"url\": \"https://1.1.1.1/hooks/valuations\"}");
         assertEquals("VALUATION_CHANGES", valuations.get("events"), "what a webhook is when it does not say");
         assertTrue(valuations.containsKey("roundFilters") && valuations.get("roundFilters") == null);
+    }
+
+    @Test
+    void importedRoundsAreLeftOutUnlessAskedForAndAFilterStoredBeforeTheOptionLeavesThemOut() throws SQLException {
+        Map<String, Object> withImports = api.register(ALICE, """
+                {"url": "https://1.1.1.1/hooks/with-imports", "events": "NEW_ROUNDS",
+                 "roundFilters": {"countries": ["JP"], "includeImported": true}}""");
+        assertEquals(true, roundFilters(withImports).get("includeImported"));
+        assertEquals(true, roundFilters(api.webhook(ALICE, withImports.get("id"))).get("includeImported"),
+                "stored with the other filters");
+        Map<String, Object> explicitNo = api.register(ALICE, """
+                {"url": "https://1.1.1.1/hooks/no-imports", "events": "NEW_ROUNDS",
+                 "roundFilters": {"includeImported": null}}""");
+        assertEquals(false, roundFilters(explicitNo).get("includeImported"), "null is the default");
+
+        // a round alert registered before the option existed has no such key in its jsonb filters
+        try (Connection connection = infra.connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update notification.webhook set round_filters = round_filters - 'includeImported'"
+                    + " where id = '" + withImports.get("id") + "'");
+        }
+        assertEquals(0, infra.queryLong("select count(*) from notification.webhook where id = '" + withImports.get("id")
+                + "' and round_filters ? 'includeImported'"));
+        Map<String, Object> older = roundFilters(api.webhook(ALICE, withImports.get("id")));
+        assertEquals(false, older.get("includeImported"), older::toString);
+        assertEquals(List.of("JP"), older.get("countries"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> roundFilters(Map<String, Object> webhook) {
+        return (Map<String, Object>) webhook.get("roundFilters");
     }
 
     @Test
@@ -83,13 +117,13 @@ class RoundAlertApiTest {
                 {"url": "https://1.1.1.1/hooks/bad", "events": "NEW_ROUNDS",
                  "roundFilters": {"companies": [" "], "investors": [%s], "countries": ["China"],
                                   "layers": ["ROBOTS"], "segments": ["base model", "MULTIMODAL"], "roundTypes": ["SERIES_Z"],
-                                  "minUsd": -5}}""".formatted(tooMany));
+                                  "minUsd": -5, "includeImported": "yes"}}""".formatted(tooMany));
 
         assertEquals(422, response.statusCode(), response::body);
         assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
         for (String field : List.of("roundFilters.companies[0]", "roundFilters.investors", "roundFilters.countries[0]",
                 "roundFilters.layers[0]", "roundFilters.segments[0]", "roundFilters.segments[1]", "roundFilters.roundTypes[0]",
-                "roundFilters.minUsd")) {
+                "roundFilters.minUsd", "roundFilters.includeImported")) {
             assertTrue(response.body().contains("\"field\":\"" + field + "\""), () -> field + " in " + response.body());
         }
         assertEquals(before, webhookRows());
