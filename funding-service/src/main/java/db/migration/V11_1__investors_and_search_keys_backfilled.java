@@ -102,6 +102,10 @@ public class V11_1__investors_and_search_keys_backfilled extends BaseJavaMigrati
     private static void countInvestors(Connection connection) throws SQLException {
         LOG.info("counting each investor's rounds, leads and USD");
         try (Statement count = connection.createStatement()) {
+            // the links were all written in this transaction, which autovacuum cannot see: without statistics the
+            // planner takes round_investor for empty and joins a million rounds to it one index probe at a time
+            count.execute("analyze round_investor");
+            count.execute("analyze investor");
             count.executeUpdate("""
                     update investor i set rounds = d.rounds, leads = d.leads, rounds_usd = d.usd
                     from (select ri.investor_id, count(*) as rounds, count(*) filter (where ri.lead) as leads,
