@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plays one of the five services in the launcher's tests, where the real jars may not be built: it answers
@@ -32,10 +36,14 @@ public final class StandInService {
         }
         if (mode.equals("migrating")) {
             // as a service whose schema migration takes a while: a progress line a second, then it serves
-            for (int second = 1; second <= 8; second++) {
-                Thread.sleep(1000);
-                System.out.println("stand-in migrating: step " + second + " of 8");
-            }
+            CountDownLatch migrated = new CountDownLatch(8);
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+            ticker.scheduleAtFixedRate(() -> {
+                System.out.println("stand-in migrating: step " + (9 - migrated.getCount()) + " of 8");
+                migrated.countDown();
+            }, 1, 1, TimeUnit.SECONDS);
+            migrated.await();
+            ticker.shutdown();
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv(portVariable))), 0);
         server.createContext("/health", exchange -> reply(exchange, mode.equals("unhealthy") ? 503 : 200,

@@ -9,16 +9,9 @@ import io.aigcwatch.funding.FundingApiTest;
 import io.aigcwatch.funding.Http;
 import io.aigcwatch.funding.imports.Imports;
 import io.aigcwatch.testkit.TopicReader;
+import io.aigcwatch.testkit.TopicWriter;
 import io.micronaut.core.annotation.Nullable;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import static io.aigcwatch.funding.imports.Imports.CSV_HEADER;
 import static org.awaitility.Awaitility.await;
@@ -67,28 +59,21 @@ class UnicornsHeldTest extends FundingApiTest {
                     where ri.investor_id = i.id and r.status = 'ACTIVE' and v.unicorn_status <> 'NONE') as recounted
             from funding.investor i""";
 
-    private KafkaProducer<String, String> producer;
+    private TopicWriter valuationChanges;
 
     /** The topic exists before the service subscribes, as it would once valuation-service has started. */
     @Override
     public Map<String, String> getProperties() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(infra.topic(Topics.VALUATION_CHANGES), 3, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (valuationChanges == null) {
+            valuationChanges = new TopicWriter(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES), 3);
         }
         return super.getProperties();
     }
 
     @AfterAll
     void closeProducer() {
-        if (producer != null) {
-            producer.close();
+        if (valuationChanges != null) {
+            valuationChanges.close();
         }
     }
 
@@ -134,20 +119,7 @@ class UnicornsHeldTest extends FundingApiTest {
     }
 
     private void sendRaw(String key, String value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
-                    new StringSerializer(), new StringSerializer());
-        }
-        ProducerRecord<String, String> record = new ProducerRecord<>(infra.topic(Topics.VALUATION_CHANGES), key, value);
-        record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        valuationChanges.send(key, value);
     }
 
     /** Sends the change and waits until funding-service holds it: the counters moved in the same transaction. */

@@ -11,23 +11,19 @@ import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
+import io.aigcwatch.testkit.TopicWriter;
 import io.micronaut.json.JsonMapper;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
 /**
@@ -35,8 +31,7 @@ import java.util.stream.IntStream;
  * company id, with their content-type header, from a stock producer that waits for the broker's ack.
  */
 final class FundingRounds implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
-    private final String topic;
+    private final TopicWriter topic;
     private final JsonMapper json;
 
     /** What was published, where it landed, and the exact text a stream client should receive as data. */
@@ -47,9 +42,7 @@ final class FundingRounds implements AutoCloseable {
     }
 
     FundingRounds(String bootstrapServers, String topic, JsonMapper json) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        this.topic = topic;
+        this.topic = new TopicWriter(bootstrapServers, topic);
         this.json = json;
     }
 
@@ -94,20 +87,15 @@ final class FundingRounds implements AutoCloseable {
                 Instant.now().truncatedTo(ChronoUnit.MICROS), data);
         try {
             String value = json.writeValueAsString(event);
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, company.toString(), value);
-            record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
-            RecordMetadata written = producer.send(record).get();
+            RecordMetadata written = topic.send(company.toString(), value);
             return new Published(event, value, written.partition(), written.offset());
-        } catch (IOException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public void close() {
-        producer.close();
+        topic.close();
     }
 }

@@ -5,31 +5,26 @@ import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
+import io.aigcwatch.testkit.TopicWriter;
 import io.micronaut.json.JsonMapper;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes {@code valuation.changed} as valuation-service does: a structured CloudEvent keyed by company id, with
  * its content-type header, from a stock producer that waits for the broker's ack.
  */
 final class ValuationChanges implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
-    private final String topic;
+    private final TopicWriter topic;
     private final JsonMapper json;
 
     /** What was published, where it landed, and the exact text a stream client should receive as data. */
@@ -40,9 +35,7 @@ final class ValuationChanges implements AutoCloseable {
     }
 
     ValuationChanges(String bootstrapServers, String topic, JsonMapper json) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        this.topic = topic;
+        this.topic = new TopicWriter(bootstrapServers, topic);
         this.json = json;
     }
 
@@ -73,20 +66,15 @@ final class ValuationChanges implements AutoCloseable {
     Published publish(CloudEvent<ValuationChanged> event) {
         try {
             String value = json.writeValueAsString(event);
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(), value);
-            record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
-            RecordMetadata written = producer.send(record).get();
+            RecordMetadata written = topic.send(event.subject(), value);
             return new Published(event, value, written.partition(), written.offset());
-        } catch (IOException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public void close() {
-        producer.close();
+        topic.close();
     }
 }

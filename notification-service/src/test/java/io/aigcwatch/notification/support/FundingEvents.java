@@ -13,15 +13,8 @@ import io.aigcwatch.events.funding.InvestorData;
 import io.aigcwatch.events.funding.MoneyData;
 import io.aigcwatch.events.funding.RoundType;
 import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicWriter;
 import io.micronaut.json.JsonMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes funding events as funding-service's outbox relay does: structured-mode CloudEvents from
@@ -43,16 +34,12 @@ import java.util.concurrent.ExecutionException;
 public final class FundingEvents implements AutoCloseable {
     public static final String SOURCE = FundingEventSources.SERVICE;
 
-    private final KafkaProducer<String, String> producer;
-    private final String topic;
+    private final TopicWriter topic;
     private final JsonMapper json;
 
     public FundingEvents(TestInfra infra, JsonMapper json) {
-        this.topic = infra.topic(Topics.FUNDING_EVENTS);
+        this.topic = new TopicWriter(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS), 3);
         this.json = json;
-        createTopic(infra.bootstrapServers(), topic);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
     public static CompanyData company(String name, String country, Layer layer, String... segments) {
@@ -120,33 +107,11 @@ public final class FundingEvents implements AutoCloseable {
     }
 
     private void send(String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static void createTopic(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        topic.send(key, value);
     }
 
     @Override
     public void close() {
-        producer.close();
+        topic.close();
     }
 }

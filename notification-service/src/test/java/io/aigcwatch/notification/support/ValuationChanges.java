@@ -7,16 +7,9 @@ import io.aigcwatch.events.valuation.StatusTransition;
 import io.aigcwatch.events.valuation.UnicornStatus;
 import io.aigcwatch.events.valuation.ValuationChanged;
 import io.aigcwatch.testkit.TestInfra;
+import io.aigcwatch.testkit.TopicWriter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +18,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes {@code valuation.changed} events as valuation-service does: structured-mode CloudEvents keyed by company
@@ -37,16 +27,12 @@ import java.util.concurrent.ExecutionException;
 public final class ValuationChanges implements AutoCloseable {
     public static final String SOURCE = "/aigcwatch/valuation-service";
 
-    private final KafkaProducer<String, String> producer;
-    private final String topic;
+    private final TopicWriter topic;
     private final JsonMapper json;
 
     public ValuationChanges(TestInfra infra, JsonMapper json) {
-        this.topic = infra.topic(Topics.VALUATION_CHANGES);
+        this.topic = new TopicWriter(infra.bootstrapServers(), infra.topic(Topics.VALUATION_CHANGES), 3);
         this.json = json;
-        createTopic(infra.bootstrapServers(), topic);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
     }
 
     public static UUID companyId(String name) {
@@ -90,33 +76,11 @@ public final class ValuationChanges implements AutoCloseable {
 
     /** Any value at all, such as one no reader can parse, on the partition of {@code key}. */
     public void sendRaw(String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add("content-type", CloudEvent.STRUCTURED_JSON.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static void createTopic(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        topic.send(key, value);
     }
 
     @Override
     public void close() {
-        producer.close();
+        topic.close();
     }
 }
