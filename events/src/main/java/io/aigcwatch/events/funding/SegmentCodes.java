@@ -1,5 +1,6 @@
 package io.aigcwatch.events.funding;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,13 @@ public final class SegmentCodes {
             "MODEL_INTEGRATOR", "INDUSTRY_MODEL", "SECONDARY_DEVELOPER",
             "TEXT", "IMAGE", "AUDIO", "VIDEO", "CODE", "STRATEGY", "THREE_D", "VIRTUAL_HUMAN", "PROTEIN_STRUCTURE",
             "DIRECT_CONTENT", "VALUE_ADDED_CONTENT");
+
+    /**
+     * The application segments that name what is generated (the report's content types, lines 19 and 21): the
+     * categories of market-service's funding-share projection by segment. A company may have several, or none.
+     */
+    public static final List<String> CONTENT_TYPES = List.of("TEXT", "IMAGE", "AUDIO", "VIDEO", "CODE", "STRATEGY",
+            "THREE_D", "VIRTUAL_HUMAN", "PROTEIN_STRUCTURE");
 
     private SegmentCodes() {
     }

@@ -31,6 +31,9 @@ class TaxonomyTest extends FundingApiTest {
                 "CODE", "STRATEGY", "THREE_D", "VIRTUAL_HUMAN", "PROTEIN_STRUCTURE")), codes.toString());
         assertEquals(io.aigcwatch.events.funding.SegmentCodes.ALL, Set.copyOf(codes),
                 "the wire vocabulary the alerts and the round stream check segments against is the taxonomy's");
+        assertEquals(io.aigcwatch.events.funding.SegmentCodes.CONTENT_TYPES,
+                codes.subList(codes.indexOf("TEXT"), codes.indexOf("PROTEIN_STRUCTURE") + 1),
+                "market-service projects funding shares over the taxonomy's content types, in its order");
         Map<String, Object> image = all.stream().filter(s -> s.get("code").equals("IMAGE")).findFirst().orElseThrow();
         assertEquals("图像", image.get("labelZh"));
         assertEquals(19, image.get("sourceLine"));

@@ -61,30 +61,49 @@ class ScopePublisher {
                 baselines.insertIfAbsent(scope.name(), write(now));
                 return false;
             }
-            List<MarketRecomputed.Change> changes = changes(read(baseline.get().published()), now);
+            Map<String, BigDecimal> published = read(baseline.get().published());
+            List<MarketRecomputed.Change> changes = changes(published, now, scope.threshold());
             if (changes.isEmpty()) {
                 return false;
             }
-            baselines.update(scope.name(), write(now));
+            baselines.update(scope.name(), write(afterPublishing(published, changes)));
             outbox.append(Topics.MARKET_PROJECTIONS, scope.name(), CloudEvent.of(SOURCE, MarketRecomputed.TYPE,
                     null, clock.instant(), new MarketRecomputed(scope.name(), inputs, changes)));
             return true;
         });
     }
 
-    /** Every key of either, in order, so that an event lists its changes the same way each time. */
-    private static List<MarketRecomputed.Change> changes(Map<String, BigDecimal> before, Map<String, BigDecimal> now) {
+    /**
+     * Every key of either that appeared, disappeared or moved by more than the threshold, in order, so that an event
+     * lists its changes the same way each time.
+     */
+    private static List<MarketRecomputed.Change> changes(Map<String, BigDecimal> before, Map<String, BigDecimal> now,
+                                                         BigDecimal threshold) {
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(now.keySet());
         List<MarketRecomputed.Change> changes = new ArrayList<>();
         for (String key : keys) {
             BigDecimal was = before.get(key);
             BigDecimal is = now.get(key);
-            if (!sameValue(was, is)) {
+            if (!sameValue(was, is) && (was == null || is == null || was.subtract(is).abs().compareTo(threshold) > 0)) {
                 changes.add(new MarketRecomputed.Change(key, was, is));
             }
         }
         return changes;
+    }
+
+    /** The published values after this event: a key that moved too little keeps the value consumers were told. */
+    private static Map<String, BigDecimal> afterPublishing(Map<String, BigDecimal> published,
+                                                           List<MarketRecomputed.Change> changes) {
+        Map<String, BigDecimal> after = new TreeMap<>(published);
+        for (MarketRecomputed.Change change : changes) {
+            if (change.after() == null) {
+                after.remove(change.key());
+            } else {
+                after.put(change.key(), change.after());
+            }
+        }
+        return after;
     }
 
     private static boolean sameValue(BigDecimal a, BigDecimal b) {

@@ -3,7 +3,10 @@ package io.aigcwatch.market.shares;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.InvestorData;
 
+import io.aigcwatch.events.funding.SegmentCodes;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +53,51 @@ record Contribution(List<String> buckets, BigDecimal usd) {
             return round.amount().usdLow().add(round.amount().usdHigh()).divide(BigDecimal.valueOf(2));
         }
         return BigDecimal.ZERO;
+    }
+
+    /**
+     * The cells of the quarterly series this round counts in (see {@link FundingSeries}), each with the USD it holds
+     * there: derived from {@link #buckets} alone, so that what a stored contribution added is what it takes out. A
+     * round in no quarter is in no series; its USD is split evenly over its company's content types, to the cent.
+     */
+    List<Contribution> seriesCells() {
+        String quarter = null;
+        String layer = null;
+        String country = null;
+        List<String> contentTypes = new ArrayList<>(2);
+        for (String bucket : buckets) {
+            int split = bucket.indexOf(SEPARATOR);
+            String value = bucket.substring(split + 1);
+            switch (bucket.substring(0, split)) {
+                case "QUARTER" -> quarter = value;
+                case "LAYER" -> layer = value;
+                case "COUNTRY" -> country = value;
+                case "SEGMENT" -> {
+                    if (SegmentCodes.CONTENT_TYPES.contains(value)) {
+                        contentTypes.add(value);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (quarter == null || quarter.equals(UNPLACED)) {
+            return List.of();
+        }
+        List<Contribution> cells = new ArrayList<>(2 + contentTypes.size());
+        if (layer != null) {
+            cells.add(new Contribution(List.of(FundingSeries.LAYER.key(quarter, layer)), usd));
+        }
+        if (country != null) {
+            cells.add(new Contribution(List.of(FundingSeries.COUNTRY.key(quarter, country)), usd));
+        }
+        if (!contentTypes.isEmpty()) {
+            BigDecimal part = usd.divide(BigDecimal.valueOf(contentTypes.size()), 2, RoundingMode.HALF_UP);
+            for (String type : contentTypes) {
+                cells.add(new Contribution(List.of(FundingSeries.SEGMENT.key(quarter, type)), part));
+            }
+        }
+        return cells;
     }
 
     String encodedBuckets() {

@@ -25,6 +25,16 @@ interface FundingAggregateRepository extends GenericRepository<FundingAggregate,
             nativeQuery = true)
     void addDeltas(String[] keys, long[] roundDeltas, String[] usdDeltas);
 
+    /** One more revision of each named series, in the order given (callers sort, so that locks are taken in one order). */
+    @Query(value = """
+            update series_revision set revision = revision + 1 where dimension = any(cast(:dimensions as text[]))""",
+            nativeQuery = true)
+    void reviseSeries(String[] dimensions);
+
+    /** Each series' revision, as a share row keyed by the series' aggregate dimension and counting its revisions. */
+    @Query(value = "select dimension as key, revision as count, 0 as usd from series_revision", nativeQuery = true)
+    List<ShareRow> seriesRevisions();
+
     /** The buckets of one dimension that count a round, largest first. */
     @Query(value = """
             select bucket as key, rounds as count, usd from funding_aggregate

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,11 +73,13 @@ class FundingAggregates {
      * one: versions of a round that moved to another company travel on different partitions (producers key by
      * company), so an older one can arrive after a newer one. Moving a round is its buckets changing, from its old
      * company's to its new company's.
+     *
+     * @return the quarterly series whose cells moved, whose revision this bumped
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void apply(List<Change> changes) {
+    Set<FundingSeries> apply(List<Change> changes) {
         if (changes.isEmpty()) {
-            return;
+            return Set.of();
         }
         Map<UUID, RoundContribution> held = new HashMap<>();
         contributions.lockAll(changes.stream().map(Change::roundId).distinct().toList())
@@ -100,18 +103,39 @@ class FundingAggregates {
             replaced.put(change.roundId(), after);
         }
         addDeltas(deltas);
+        Set<FundingSeries> moved = movedSeries(deltas);
+        if (!moved.isEmpty()) {
+            aggregates.reviseSeries(moved.stream().map(FundingSeries::aggregate).toArray(String[]::new));
+        }
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         replaced.values().forEach(row -> (stored.contains(row.roundId()) ? updates : inserts)
                 .add(new Object[]{row.roundId(), row.version(), row.buckets(), row.usd()}));
         ColumnArrays.execute(jdbc.getConnection(), UPDATE_CONTRIBUTIONS, 4, updates);
         ColumnArrays.execute(jdbc.getConnection(), INSERT_CONTRIBUTIONS, 4, inserts);
+        return moved;
     }
 
     private static void add(Map<String, Delta> deltas, Contribution contribution, int sign) {
+        addBuckets(deltas, contribution, sign);
+        contribution.seriesCells().forEach(cell -> addBuckets(deltas, cell, sign));
+    }
+
+    private static void addBuckets(Map<String, Delta> deltas, Contribution contribution, int sign) {
         for (String bucket : contribution.buckets()) {
             deltas.merge(bucket, new Delta(sign, contribution.usd().multiply(BigDecimal.valueOf(sign))), Delta::plus);
         }
+    }
+
+    /** A correction that leaves a series' cells as they were (a new investor, say) moves no projection. */
+    private static Set<FundingSeries> movedSeries(Map<String, Delta> deltas) {
+        Set<FundingSeries> moved = EnumSet.noneOf(FundingSeries.class);
+        deltas.forEach((key, delta) -> {
+            if (delta.rounds() != 0 || delta.usd().signum() != 0) {
+                FundingSeries.byAggregate(key.substring(0, key.indexOf(Contribution.SEPARATOR))).ifPresent(moved::add);
+            }
+        });
+        return moved;
     }
 
     /** Every touched bucket, even one whose changes cancel out, has a row afterwards, as one event at a time left. */

@@ -31,11 +31,12 @@ class ShareInputs {
     private final BatchHandler valuations;
 
     ShareInputs(FundingAggregates aggregates, CompanyValueRepository values, Recomputer recomputer) {
+        // the projections' scope finds which series moved from their revisions, whichever instance moved them
         this.funding = recomputing(recomputer, events -> {
             aggregates.apply(fundingChanges(events));
             renames(events, values);
-        });
-        this.valuations = recomputing(recomputer, events -> latestValues(events, values));
+        }, ShareScopes.SHARES, FundingSeries.PROJECTION_SCOPE);
+        this.valuations = recomputing(recomputer, events -> latestValues(events, values), ShareScopes.SHARES);
     }
 
     BatchHandler funding() {
@@ -107,7 +108,7 @@ class ShareInputs {
         return new PoisonMessage("unknown event type '" + event.type() + "'");
     }
 
-    private static BatchHandler recomputing(Recomputer recomputer, BatchHandler apply) {
+    private static BatchHandler recomputing(Recomputer recomputer, BatchHandler apply, String... scopes) {
         return new BatchHandler() {
             @Override
             public void apply(List<ConsumedEvent> events) {
@@ -116,7 +117,7 @@ class ShareInputs {
 
             @Override
             public void committed(List<ConsumedEvent> events) {
-                events.forEach(event -> recomputer.inputsChanged(ShareScopes.SHARES));
+                events.forEach(event -> recomputer.inputsChanged(scopes));
             }
         };
     }
