@@ -144,7 +144,8 @@ class CompanyProfileTest extends FundingApiTest {
                     seen -> updatesOf(seen, id).size() == 2), id).stream().map(r -> http.map(r.value())).toList();
             java.util.TreeMap<String, Long> counting = new java.util.TreeMap<>(Map.of(first, 1L,
                     (String) second.get("id"), 2L));
-            assertEquals(List.copyOf(counting.keySet()), at(updates.get(0), "data.roundIds"), updates.get(0).toString());
+            assertEquals(List.copyOf(counting.keySet()), at(updates.get(0), "data.roundIds"),
+                    updates.get(0).toString());
             assertEquals(List.copyOf(counting.values()), ((List<?>) at(updates.get(0), "data.roundVersions")).stream()
                     .map(version -> ((Number) version).longValue()).toList());
             assertEquals(null, at(updates.get(1), "data.roundIds"), updates.get(1).toString());

@@ -4,6 +4,7 @@ import io.aigcwatch.events.funding.CompanyProfileData;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.kit.jdbc.ColumnArrays;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ class FundingAggregates {
          * The round's contribution after this change, given the one it has now (null if none is known); null when
          * this change leaves it as it is.
          */
-        RoundContribution after(RoundContribution before);
+        @Nullable RoundContribution after(@Nullable RoundContribution before);
 
         static Change of(FundingRoundData round) {
             return new Replace(round.roundId(), round.version(), Contribution.of(round));
@@ -85,7 +86,7 @@ class FundingAggregates {
      */
     record Replace(UUID roundId, long version, Contribution contribution) implements Change {
         @Override
-        public RoundContribution after(RoundContribution before) {
+        public @Nullable RoundContribution after(@Nullable RoundContribution before) {
             if (before != null && before.version() >= version) {
                 return null;
             }
@@ -100,9 +101,9 @@ class FundingAggregates {
      * if the event gave none) was written after the edit and carries a profile of its own (that of another company,
      * if it moved there).
      */
-    record Rebucket(UUID roundId, Long version, CompanyProfileData company) implements Change {
+    record Rebucket(UUID roundId, @Nullable Long version, CompanyProfileData company) implements Change {
         @Override
-        public RoundContribution after(RoundContribution before) {
+        public @Nullable RoundContribution after(@Nullable RoundContribution before) {
             if (before == null || before.buckets().isEmpty() || (version != null && before.version() > version)) {
                 return null;
             }

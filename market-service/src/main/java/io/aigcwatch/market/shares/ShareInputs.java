@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * What the consumed events of a polled batch do to the shares' inputs, all at once: a funding round adds its
  * contribution to the funding aggregates (a correction replaces it, a retraction takes it out), a company profile
- * edit renames the company's value and moves the rounds it lists to the profile's layer, country and segments, and a valuation change is its company's current value. Once a batch's
- * transaction commits, the shares it moved are due for a recompute.
+ * edit renames the company's value and moves the rounds it lists to the profile's layer, country and segments, and a
+ * valuation change is its company's current value. Once a batch's transaction commits, the shares it moved are due
+ * for a recompute.
  */
 @Singleton
 class ShareInputs {
@@ -55,7 +56,7 @@ class ShareInputs {
                 case FundingEventTypes.RETRACTED ->
                         changes.add(FundingAggregates.Change.of(event.data(FundingRetracted.class)));
                 case FundingEventTypes.COMPANY_UPDATED -> changes.addAll(rebuckets(event.data(CompanyUpdated.class)));
-                // an exit moves no round (see renames)
+                // an exit leaves the company's country, layer and segments, so its rounds' buckets, as they are
                 case FundingEventTypes.COMPANY_STATUS_CHANGED -> {
                 }
                 default -> throw unknown(event);

@@ -60,12 +60,17 @@ class CompanyMoveRebucketTest extends MarketIntakeTest {
         UUID second = UUID.randomUUID();
         UUID retracted = UUID.randomUUID();
         Map<String, Tally> start = allShares();
-        funding(FundingEventTypes.RECORDED, before.id(), round(first, 1, before, "100000000", LocalDate.of(2019, 2, 10)));
-        funding(FundingEventTypes.RECORDED, before.id(), round(second, 1, before, "50000000", LocalDate.of(2019, 8, 10)));
-        funding(FundingEventTypes.RECORDED, before.id(), round(retracted, 1, before, "9000000", LocalDate.of(2019, 2, 11)));
-        funding(FundingEventTypes.RETRACTED, before.id(), new FundingRetracted(retracted, before.id(), 2, "test"));
+        LocalDate inQ1 = LocalDate.of(2019, 2, 10);
+        LocalDate inQ3 = LocalDate.of(2019, 8, 10);
+        FundingRoundData firstRecorded = round(first, 1, before, "100000000", inQ1);
+        funding(FundingEventTypes.RECORDED, before.id(), firstRecorded);
+        funding(FundingEventTypes.RECORDED, before.id(), round(second, 1, before, "50000000", inQ3));
+        funding(FundingEventTypes.RECORDED, before.id(), round(retracted, 1, before, "9000000", inQ1.plusDays(1)));
+        // the company's and its neighbour's events may be on two partitions: the last of each is awaited
+        awaitProcessed(funding(FundingEventTypes.RETRACTED, before.id(),
+                new FundingRetracted(retracted, before.id(), 2, "test")));
         awaitProcessed(funding(FundingEventTypes.RECORDED, neighbour.id(),
-                round(UUID.randomUUID(), 1, neighbour, "7000000", LocalDate.of(2019, 2, 12))));
+                round(UUID.randomUUID(), 1, neighbour, "7000000", inQ1.plusDays(2))));
         Map<String, Tally> recorded = allShares();
         assertEquals(start.get("layer|MODEL").plus(3, "157000000"), recorded.get("layer|MODEL"));
         assertEquals(List.of("2 107000000", "none"), cell("QUARTER_LAYER", "2019-Q1|MODEL", "2019-Q1|APPLICATION"),
@@ -73,7 +78,8 @@ class CompanyMoveRebucketTest extends MarketIntakeTest {
         Map<String, Long> revisions = revisions();
 
         // the retracted round and one market never saw are listed, as a producer's list may be, and skipped
-        CompanyUpdated edit = edit(after, List.of(first, second, retracted, UUID.randomUUID()), List.of(1L, 1L, 2L, 1L));
+        CompanyUpdated edit = edit(after, List.of(first, second, retracted, UUID.randomUUID()),
+                List.of(1L, 1L, 2L, 1L));
         awaitProcessed(funding(FundingEventTypes.COMPANY_UPDATED, before.id(), edit));
         Map<String, Tally> moved = allShares();
         Tally both = new Tally(2, new BigDecimal("150000000"));
@@ -95,17 +101,17 @@ class CompanyMoveRebucketTest extends MarketIntakeTest {
         // the same edit again, as a new event (a producer retrying), moves nothing and refits no series
         awaitProcessed(funding(FundingEventTypes.COMPANY_UPDATED, before.id(), edit));
         // and the rounds' own first versions, replayed, are older than what they count at now
-        awaitProcessed(funding(FundingEventTypes.RECORDED, before.id(),
-                round(first, 1, before, "100000000", LocalDate.of(2019, 2, 10))));
+        awaitProcessed(funding(FundingEventTypes.RECORDED, before.id(), firstRecorded));
         assertEquals(moved, allShares());
         assertEquals(movedRevisions, revisions());
 
         // a correction after the move carries the new profile, and replaces the moved contribution
         awaitProcessed(funding(FundingEventTypes.CORRECTED, after.id(),
-                round(first, 2, after, "120000000", LocalDate.of(2019, 2, 10))));
+                round(first, 2, after, "120000000", inQ1)));
         assertEquals(moved.get("layer|APPLICATION").plus(0, "20000000"), allShares().get("layer|APPLICATION"));
         assertEquals(moved.get("layer|MODEL"), allShares().get("layer|MODEL"));
-        assertEquals(List.of("1 7000000", "1 120000000"), cell("QUARTER_LAYER", "2019-Q1|MODEL", "2019-Q1|APPLICATION"));
+        assertEquals(List.of("1 7000000", "1 120000000"),
+                cell("QUARTER_LAYER", "2019-Q1|MODEL", "2019-Q1|APPLICATION"));
     }
 
     /**
@@ -150,7 +156,8 @@ class CompanyMoveRebucketTest extends MarketIntakeTest {
 
     private static CompanyUpdated edit(CompanyData company, List<UUID> rounds, List<Long> versions) {
         CompanyProfileData profile = new CompanyProfileData(company.id(), company.name(), null, List.of(),
-                company.country(), company.layer(), company.segments(), null, null, null, CompanyStatus.ACTIVE, null, 2);
+                company.country(), company.layer(), company.segments(), null, null, null, CompanyStatus.ACTIVE, null,
+                2);
         return new CompanyUpdated(profile, List.of("country", "layer", "segments"), "key-test", Instant.now(), rounds,
                 versions);
     }
@@ -229,7 +236,8 @@ class CompanyMoveRebucketTest extends MarketIntakeTest {
                 query.setString(2, bucket);
                 try (ResultSet row = query.executeQuery()) {
                     cells.add(row.next() && row.getLong(1) != 0
-                            ? row.getLong(1) + " " + row.getBigDecimal(2).stripTrailingZeros().toPlainString() : "none");
+                            ? row.getLong(1) + " " + row.getBigDecimal(2).stripTrailingZeros().toPlainString()
+                            : "none");
                 }
             }
             return cells;
