@@ -7,6 +7,7 @@ import io.aigcwatch.kit.inbox.CloudEventReader;
 import io.aigcwatch.kit.inbox.ConsumedEvent;
 import io.aigcwatch.notification.webhook.Webhook;
 import io.aigcwatch.notification.webhook.WebhookEvents;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
@@ -35,7 +36,7 @@ class MarketRecomputeIntake implements BatchHandler {
     }
 
     /** @param publishedAt the event's time, when market-service published it; null when the event does not say */
-    record Recomputed(Instant publishedAt, MarketRecomputed data) {
+    record Recomputed(@Nullable Instant publishedAt, MarketRecomputed data) {
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * A registered webhook, as the {@code webhook} table holds it.
  *
  * @param filters      what a {@link WebhookEvents#VALUATION_CHANGES} webhook wants; {@link WebhookFilters#NONE} for
- *                     one of new rounds
+ *                     the other kinds
  * @param roundFilters what a {@link WebhookEvents#NEW_ROUNDS} webhook wants; null for the other kinds
  * @param marketScopes the scopes a {@link WebhookEvents#MARKET_RECOMPUTED} webhook wants, empty for every one
  *                     ({@link MarketCriteria}); null for the other kinds
