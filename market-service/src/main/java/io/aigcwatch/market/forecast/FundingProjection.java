@@ -44,12 +44,13 @@ public record FundingProjection(String dimension, String status, @Nullable Strin
     /**
      * @param observations    quarters x (categories - 1): the independent shares
      * @param dispersion      Pearson chi-square over its degrees of freedom: how much more the shares scatter than
-     *                        the weights alone imply; it scales every interval
-     * @param autocorrelation of the residuals from one quarter to the next; when positive it widens the intervals
+     *                        the weights alone imply (the sandwich covariance already holds it)
+     * @param autocorrelation of the residuals from one quarter to the next, for information
      * @param pseudoR2        share of the deviance of constant shares that the trends explain
      * @param reference       the category whose log-odds the drifts are measured against
-     * @param varianceInflation how much more the drifts of the earlier and later quarters disagree than their
-     *                        residuals imply (at least 1); every interval's variance is multiplied by it
+     * @param varianceInflation the delete-a-block jackknife variance of the drifts over the sandwich's (at least 1):
+     *                        how much slow swells, invisible in the residuals, add; every interval's variance is
+     *                        multiplied by it
      */
     @Serdeable
     public record FitStats(boolean converged, int iterations, int observations, int parameters, int degreesOfFreedom,

