@@ -16,7 +16,8 @@ import java.util.List;
  *                          often than the confidence says
  */
 @Serdeable
-public record Backtest(String dimension, int until, String status, @Nullable String reason, FundingProjection.Inputs fittedOn,
+public record Backtest(String dimension, int until, String status, @Nullable String reason,
+                       FundingProjection.Inputs fittedOn,
                        List<BacktestYear> years, @Nullable Double meanAbsoluteError, @Nullable Double coverage) {
 
     /** @param horizon years after {@code until} */

@@ -26,7 +26,8 @@ public record FitSettings(int firstYear, int lastYear, double confidence, int mi
             throw new IllegalArgumentException("minQuarters must be at least 4: a trend needs some degrees of freedom");
         }
         if (minCategoryRounds < 1 || minCategoryQuarters < 2) {
-            throw new IllegalArgumentException("minCategoryRounds must be at least 1 and minCategoryQuarters at least 2");
+            throw new IllegalArgumentException(
+                    "minCategoryRounds must be at least 1 and minCategoryQuarters at least 2");
         }
         if (!(outlierResidual >= 1)) {
             throw new IllegalArgumentException("outlierResidual must be at least 1");

@@ -255,7 +255,7 @@ final class TrendFit {
         return start;
     }
 
-    /** One weighted least squares solve from {@code from}, shares held at {@code held}, quarters [skipFrom, skipTo) left out. */
+    /** One weighted least squares solve from {@code from}, shares held, quarters [skipFrom, skipTo) left out. */
     private LeastSquaresOptimizer.Optimum solve(double[][] held, double[] from, int skipFrom, int skipTo) {
         int rows = (quarters - (skipTo - skipFrom)) * categories;
         int columns = parameters();
@@ -406,7 +406,7 @@ final class TrendFit {
         return none > 0 ? 1 - model / none : 0;
     }
 
-    /** Shares (0..1) of the trend at a fractional year, with the interval of each, from the delta method on its log-odds. */
+    /** Shares (0..1) of the trend at a fractional year, with intervals from the delta method on log-odds. */
     double[][] at(double year) {
         double t = year - centre;
         double[] p = new double[categories];

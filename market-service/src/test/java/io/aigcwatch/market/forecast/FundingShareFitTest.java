@@ -193,7 +193,7 @@ class FundingShareFitTest {
         return shares;
     }
 
-    /** Quarterly cells following {@link #truth} with 2 % lognormal noise on each category's USD, 200 rounds a quarter. */
+    /** Quarterly cells following {@link #truth}, 2 % lognormal noise on each category's USD, 200 rounds a quarter. */
     private static List<QuarterCell> trend(int fromYear, int toYear, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<QuarterCell> cells = new ArrayList<>();
