@@ -17,7 +17,30 @@ final class Answers {
                 round4(fit.autocorrelation), round4(fit.pseudoR2), series.categories.get(0),
                 round4(Math.max(1, fit.stability)));
         return new FundingProjection(dimension, FundingProjection.PROJECTED, null, method, inputs, stats,
-                trends(series, fit), years(series, fit, settings), outliers(series, fit));
+                trends(series, fit), years(series, fit, settings), outliers(series, fit), observed(series));
+    }
+
+    /** Each year's recorded shares, from the quarters the fit saw. */
+    private static List<FundingProjection.ObservedYear> observed(ShareSeries series) {
+        List<FundingProjection.ObservedYear> years = new ArrayList<>();
+        int q = 0;
+        while (q < series.size()) {
+            int year = series.quarterIndex[q] / 4;
+            double[] usd = new double[series.categories.size()];
+            int quarters = 0;
+            for (; q < series.size() && series.quarterIndex[q] / 4 == year; q++, quarters++) {
+                for (int k = 0; k < usd.length; k++) {
+                    usd[k] += series.usd[q][k];
+                }
+            }
+            double[] percents = Percent.largestRemainder(usd);
+            List<FundingProjection.ObservedShare> shares = new ArrayList<>();
+            for (int k = 0; k < usd.length; k++) {
+                shares.add(new FundingProjection.ObservedShare(series.categories.get(k), percents[k]));
+            }
+            years.add(new FundingProjection.ObservedYear(year, quarters, shares));
+        }
+        return years;
     }
 
     private static List<FundingProjection.CategoryTrend> trends(ShareSeries series, TrendFit fit) {

@@ -14,11 +14,13 @@ import java.util.List;
  * @param categories the fitted categories (pooled ones as OTHER), largest first; empty when not projected
  * @param years      empty when not projected
  * @param outliers   quarters the fit down-weighted, oldest first
+ * @param observed   the recorded share of each fitted category in each year the fit saw, to set the trend against;
+ *                   empty when not projected
  */
 @Serdeable
 public record FundingProjection(String dimension, String status, @Nullable String reason, Method method,
                                 Inputs inputs, @Nullable FitStats fit, List<CategoryTrend> categories,
-                                List<Year> years, List<Outlier> outliers) {
+                                List<Year> years, List<Outlier> outliers, List<ObservedYear> observed) {
     public static final String PROJECTED = "PROJECTED";
     public static final String NOT_PROJECTED = "NOT_PROJECTED";
 
@@ -87,5 +89,18 @@ public record FundingProjection(String dimension, String status, @Nullable Strin
     @Serdeable
     public record Outlier(String quarter, String category, double usd, double observedShare, double fittedShare,
                           double residual, double weight) {
+    }
+
+    /**
+     * The shares recorded in one year, in the fit's categories (pooled ones as OTHER), summing to 100.
+     *
+     * @param quarters how many of the year's quarters hold money: fewer than four for the year under way
+     */
+    @Serdeable
+    public record ObservedYear(int year, int quarters, List<ObservedShare> shares) {
+    }
+
+    @Serdeable
+    public record ObservedShare(String category, double share) {
     }
 }

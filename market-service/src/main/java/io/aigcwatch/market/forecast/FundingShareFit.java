@@ -125,7 +125,7 @@ public final class FundingShareFit {
     private static FundingProjection notProjected(String dimension, String reason, FundingProjection.Method method,
                                                   FundingProjection.Inputs inputs) {
         return new FundingProjection(dimension, FundingProjection.NOT_PROJECTED, reason, method, inputs, null,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     private static FundingProjection.Inputs inputs(ShareSeries series) {

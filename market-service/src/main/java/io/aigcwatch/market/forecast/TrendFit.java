@@ -113,6 +113,10 @@ final class TrendFit {
         try {
             while (pass < settings.maxIterations() && !settled) {
                 pass++;
+                // the likelihood itself first: the held-share passes alone can run off when one quarter pulls a
+                // small category's trend, since a share fitted near zero costs them little where it was recorded
+                System.arraycopy(maximumLikelihood(theta).getPoint().toArray(), 0, theta, 0, theta.length);
+                held = fitted(theta);
                 optimum = solve(held, theta, 0, 0);
                 double[] next = optimum.getPoint().toArray();
                 double change = 0;
@@ -255,6 +259,53 @@ final class TrendFit {
         return start;
     }
 
+    /**
+     * The weighted multinomial quasi-likelihood's maximum from {@code from}, as a least squares problem whose
+     * residuals are the deviance residuals {@code sign(s - p) sqrt(2 w h (s log(s/p) - s + p))}: their squares sum to
+     * the deviance, so Levenberg-Marquardt minimising them maximises the likelihood, which a share fitted near zero
+     * where money was recorded makes very small.
+     */
+    private LeastSquaresOptimizer.Optimum maximumLikelihood(double[] from) {
+        int rows = quarters * categories;
+        int columns = parameters();
+        MultivariateJacobianFunction model = point -> {
+            double[] th = point.toArray();
+            double[] value = new double[rows];
+            double[][] jacobian = new double[rows][columns];
+            double[] p = new double[categories];
+            int row = 0;
+            for (int q = 0; q < quarters; q++) {
+                softmax(th, tau[q], p);
+                double weight = weights[q] * robust[q];
+                for (int k = 0; k < categories; k++, row++) {
+                    double s = shares[q][k];
+                    double pk = Math.max(p[k], 1e-300);
+                    double deviance = Math.max((s > 0 ? s * Math.log(s / pk) : 0) - s + pk, 0);
+                    double r = Math.sqrt(2 * weight * deviance);
+                    value[row] = s >= pk ? r : -r;
+                    // d r / d p; near s = p the residual is (s - p) sqrt(w / p), whose slope is the limit
+                    double slope = deviance > 1e-12 ? -weight * Math.abs(pk - s) / (pk * r) : -Math.sqrt(weight / pk);
+                    for (int j = 1; j < categories; j++) {
+                        double d = slope * p[k] * ((k == j ? 1 : 0) - p[j]);
+                        jacobian[row][2 * (j - 1)] = d;
+                        jacobian[row][2 * (j - 1) + 1] = d * tau[q];
+                    }
+                }
+            }
+            return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jacobian, false));
+        };
+        return new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(TOLERANCE)
+                .withParameterRelativeTolerance(TOLERANCE)
+                .optimize(new LeastSquaresBuilder()
+                        .start(from)
+                        .model(model)
+                        .target(new double[rows])
+                        .maxEvaluations(1_000)
+                        .maxIterations(1_000)
+                        .build());
+    }
+
     /** One weighted least squares solve from {@code from}, shares held, quarters [skipFrom, skipTo) left out. */
     private LeastSquaresOptimizer.Optimum solve(double[][] held, double[] from, int skipFrom, int skipTo) {
         int rows = (quarters - (skipTo - skipFrom)) * categories;
@@ -294,13 +345,20 @@ final class TrendFit {
                         .build());
     }
 
-    /** New Huber weights from the shares just fitted; returns the largest change of a weight. */
+    /**
+     * New Huber weights from the shares just fitted; returns the largest change of a weight. A residual is measured
+     * against the category's variance at its average share over the series, not at the share fitted for that
+     * quarter: with the fitted share a trend tilted by one mega-round would make the category's early quarters, where
+     * it fits a share near zero, look far out, down-weigh them, tilt further and end with every quarter but the
+     * outlier left out.
+     */
     private double reweigh(double[][] p, double threshold) {
         double[][] z = new double[quarters][categories];
         double[] squares = new double[quarters * categories];
+        double[] average = averageShares();
         for (int q = 0; q < quarters; q++) {
             for (int k = 0; k < categories; k++) {
-                double variance = Math.max(p[q][k] * (1 - p[q][k]), 1e-12);
+                double variance = Math.max(average[k] * (1 - average[k]), 1e-12);
                 z[q][k] = Math.sqrt(weights[q]) * (shares[q][k] - p[q][k]) / Math.sqrt(variance);
                 squares[q * categories + k] = z[q][k] * z[q][k];
             }
@@ -321,6 +379,22 @@ final class TrendFit {
             robust[q] = h;
         }
         return change;
+    }
+
+    /** Each category's share of the series, the quarters weighted as in the fit. */
+    private double[] averageShares() {
+        double[] average = new double[categories];
+        double total = 0;
+        for (int q = 0; q < quarters; q++) {
+            for (int k = 0; k < categories; k++) {
+                average[k] += weights[q] * shares[q][k];
+            }
+            total += weights[q];
+        }
+        for (int k = 0; k < categories; k++) {
+            average[k] /= total;
+        }
+        return average;
     }
 
     double[][] fitted(double[] th) {
