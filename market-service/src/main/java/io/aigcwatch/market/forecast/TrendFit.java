@@ -19,11 +19,11 @@ import org.hipparchus.util.Pair;
  * {@code share_k(t) = exp(a_k + b_k tau) / sum_j exp(a_j + b_j tau)}, {@code tau} the quarter's midpoint in years
  * less the mean of the fitted quarters, category 0 the reference ({@code a_0 = b_0 = 0}).
  * <p>
- * Estimation is iteratively reweighted least squares with Hipparchus' Levenberg-Marquardt: each pass minimises
- * {@code sum_q w_q h_q sum_k (s_qk - p_qk(theta))^2 / p~_qk} with {@code p~} the previous pass's shares held fixed.
- * At the fixed point the gradient is {@code sum_q w_q h_q (s_q - p_q) x_q}, the multinomial log-likelihood's score,
- * so this is the quasi-maximum-likelihood estimate, and the least squares Jacobian's {@code (J'J)^-1} is the inverse
- * multinomial information: Hipparchus' {@code getCovariances} gives the covariance, scaled by the Pearson dispersion.
+ * Estimation with Hipparchus' Levenberg-Marquardt: each pass maximises the weighted multinomial quasi-likelihood
+ * (least squares on the deviance residuals, whose squares sum to the deviance), then the Huber weights are updated,
+ * until neither moves. At the estimate, one least squares solve of {@code sum_q w_q h_q sum_k (s_qk - p_qk)^2 / p~_qk}
+ * with {@code p~} its own shares held stays put (its gradient is the likelihood's score), and that Jacobian's
+ * {@code (J'J)^-1} is the inverse multinomial information, from Hipparchus' {@code getCovariances}.
  * <ul>
  *   <li>{@code w_q}: the quarter's round count. A quarterly share is a ratio of sums over its rounds, so its variance
  *       falls about as one over their number; USD would let one mega-round weigh as much as a year.</li>
@@ -113,12 +113,9 @@ final class TrendFit {
         try {
             while (pass < settings.maxIterations() && !settled) {
                 pass++;
-                // the likelihood itself first: the held-share passes alone can run off when one quarter pulls a
-                // small category's trend, since a share fitted near zero costs them little where it was recorded
-                System.arraycopy(maximumLikelihood(theta).getPoint().toArray(), 0, theta, 0, theta.length);
-                held = fitted(theta);
-                optimum = solve(held, theta, 0, 0);
-                double[] next = optimum.getPoint().toArray();
+                // the likelihood itself, not held-share passes: those can run off when one quarter pulls a small
+                // category's trend, since a share fitted near zero costs them little where money was recorded
+                double[] next = maximumLikelihood(theta).getPoint().toArray();
                 double change = 0;
                 for (int i = 0; i < next.length; i++) {
                     change = Math.max(change, Math.abs(next[i] - theta[i]) / (1 + Math.abs(theta[i])));
@@ -128,6 +125,8 @@ final class TrendFit {
                 double weightChange = reweigh(held, settings.outlierResidual());
                 settled = change < 1e-6 && weightChange < 1e-4;
             }
+            // at the estimate, the held-share solve stays put and its (J'J)^-1 is the inverse information
+            optimum = settled ? solve(held, theta, 0, 0) : null;
         } catch (MathIllegalStateException | MathIllegalArgumentException e) {
             settled = false;
         }
