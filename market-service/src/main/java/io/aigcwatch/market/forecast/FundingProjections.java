@@ -1,10 +1,10 @@
 package io.aigcwatch.market.forecast;
 
+import io.aigcwatch.market.forecast.FundingProjection.FitStats;
 import io.aigcwatch.market.shares.FundingSeries;
 import io.aigcwatch.market.shares.FundingSeriesReader;
-import jakarta.inject.Singleton;
-
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +25,8 @@ class FundingProjections {
     private final FundingSeriesReader reader;
     private final FitSettings settings;
     private final Clock clock;
+    static final int REMEASURE_EVERY = 20;
+
     private final Map<FundingSeries, Fitted> fits = new ConcurrentHashMap<>();
 
     FundingProjections(FundingSeriesReader reader, FundingProjectionConfig config, Clock clock) {
@@ -35,9 +37,12 @@ class FundingProjections {
 
     /**
      * @param revision    of the series the fit was made from
-     * @param refitMillis how long reading the series' cells and fitting them took
+     * @param refitMillis   how long reading the series' cells and fitting them took
+     * @param quarters      the series' quarters with money, whose change calls for a new jackknife
+     * @param sinceMeasured refits since the jackknife was last measured
      */
-    record Fitted(long revision, Instant refittedAt, double refitMillis, FundingProjection projection) {
+    record Fitted(long revision, Instant refittedAt, double refitMillis, FundingProjection projection,
+                  long quarters, int sinceMeasured) {
 
         Freshness freshness() {
             return new Freshness(revision, refittedAt, refitMillis);
@@ -57,15 +62,27 @@ class FundingProjections {
             long revision = revisions.getOrDefault(series, 0L);
             // read after the revision, so the cells are at least as new as the revision the fit is filed under
             current.put(series, fits.compute(series, (key, fitted) -> fitted != null && fitted.revision() == revision
-                    ? fitted : refit(series, revision)));
+                    ? fitted : refit(series, revision, fitted)));
         }
         return current;
     }
 
-    private Fitted refit(FundingSeries series, long revision) {
+    /**
+     * The jackknife that widens the intervals (six more solves) is measured afresh when the series gains or loses a
+     * quarter, and at least every {@link #REMEASURE_EVERY} refits; in between a refit uses the last measure, which
+     * describes how the whole history wanders around its trend and moves little with one round.
+     */
+    private Fitted refit(FundingSeries series, long revision, Fitted previous) {
         long started = System.nanoTime();
-        FundingProjection projection = FundingShareFit.fit(series.apiName(), cells(series), settings);
-        return new Fitted(revision, clock.instant(), (System.nanoTime() - started) / 1e6, projection);
+        List<QuarterCell> cells = cells(series);
+        long quarters = cells.stream().map(cell -> cell.year() * 4 + cell.quarter()).distinct().count();
+        FitStats reusable = previous == null || previous.projection().fit() == null
+                || previous.quarters() != quarters || previous.sinceMeasured() + 1 >= REMEASURE_EVERY
+                ? null : previous.projection().fit();
+        FundingProjection projection = FundingShareFit.fit(series.apiName(), cells, settings,
+                reusable == null ? null : reusable.varianceInflation());
+        return new Fitted(revision, clock.instant(), (System.nanoTime() - started) / 1e6, projection, quarters,
+                reusable == null ? 0 : previous.sinceMeasured() + 1);
     }
 
     /** Fits the series on the years up to {@code until} and compares with each complete year after it. */

@@ -17,7 +17,17 @@ public final class FundingShareFit {
     }
 
     public static FundingProjection fit(String dimension, List<QuarterCell> cells, FitSettings settings) {
-        return attempt(dimension, cells, settings).projection;
+        return fit(dimension, cells, settings, null);
+    }
+
+    /**
+     * As {@link #fit(String, List, FitSettings)}, with the variance inflation of an earlier fit of the same series
+     * ({@code fit.varianceInflation}) instead of a new jackknife: the inflation measures how the whole history
+     * wanders around its trend, which one more round barely changes, while the jackknife costs six more solves.
+     */
+    public static FundingProjection fit(String dimension, List<QuarterCell> cells, FitSettings settings,
+                                        Double knownInflation) {
+        return attempt(dimension, cells, settings, knownInflation).projection;
     }
 
     /**
@@ -34,7 +44,7 @@ public final class FundingShareFit {
                     + lastCompleteYear + "): there is nothing after it to compare with");
         }
         List<QuarterCell> before = cells.stream().filter(cell -> cell.year() <= until).toList();
-        Attempt attempt = attempt(dimension, before, settings);
+        Attempt attempt = attempt(dimension, before, settings, null);
         FundingProjection projection = attempt.projection;
         if (attempt.fit == null) {
             return new Backtest(dimension, until, projection.status(), projection.reason(), projection.inputs(),
@@ -91,7 +101,8 @@ public final class FundingShareFit {
                 Percent.round(errors / compared), (double) covered / compared);
     }
 
-    private static Attempt attempt(String dimension, List<QuarterCell> cells, FitSettings settings) {
+    private static Attempt attempt(String dimension, List<QuarterCell> cells, FitSettings settings,
+                                   Double knownInflation) {
         check(dimension, cells, settings);
         ShareSeries series = ShareSeries.of(cells, settings);
         FundingProjection.Inputs inputs = inputs(series);
@@ -100,7 +111,7 @@ public final class FundingShareFit {
         if (thin != null) {
             return new Attempt(series, null, notProjected(dimension, thin, method, inputs));
         }
-        TrendFit fit = TrendFit.of(series, settings);
+        TrendFit fit = TrendFit.of(series, settings, knownInflation);
         if (!fit.converged) {
             return new Attempt(series, null, notProjected(dimension, "the fit did not settle within "
                     + settings.maxIterations() + " reweighting passes; the shares move too erratically for a"

@@ -75,7 +75,7 @@ final class TrendFit {
     final double[] residual;
     final int[] residualCategory;
 
-    private TrendFit(ShareSeries series, FitSettings settings) {
+    private TrendFit(ShareSeries series, FitSettings settings, Double knownInflation) {
         categories = series.categories.size();
         quarters = series.size();
         tau = new double[quarters];
@@ -147,15 +147,19 @@ final class TrendFit {
             }
         }
         converged = settled;
-        stability = converged ? jackknife(held) : Double.NaN;
+        stability = !converged ? Double.NaN : knownInflation != null ? knownInflation : jackknife(held);
         covariance = converged ? sandwich.scalarMultiply(inflation()) : null;
         // a delete-one-block jackknife of BLOCKS blocks has BLOCKS - 1 degrees of freedom
         int df = Double.isNaN(stability) ? Math.max(quarters - 2, 1) : BLOCKS - 1;
         quantile = new TDistribution(df).inverseCumulativeProbability((1 + settings.confidence()) / 2);
     }
 
-    static TrendFit of(ShareSeries series, FitSettings settings) {
-        return new TrendFit(series, settings);
+    /**
+     * @param knownInflation the variance inflation a jackknife of this series measured before, to use instead of
+     *                       measuring it again (six more solves); null to measure it
+     */
+    static TrendFit of(ShareSeries series, FitSettings settings, Double knownInflation) {
+        return new TrendFit(series, settings, knownInflation);
     }
 
     /**
