@@ -1,6 +1,5 @@
 package io.aigcwatch.market.forecast;
 
-import io.aigcwatch.market.forecast.FundingProjection.FitStats;
 import io.aigcwatch.market.shares.FundingSeries;
 import io.aigcwatch.market.shares.FundingSeriesReader;
 import io.micronaut.serde.annotation.Serdeable;
@@ -38,11 +37,11 @@ class FundingProjections {
     /**
      * @param revision    of the series the fit was made from
      * @param refitMillis   how long reading the series' cells and fitting them took
-     * @param quarters      the series' quarters with money, whose change calls for a new jackknife
+     * @param warm          what the next refit may start from; null when not projected
      * @param sinceMeasured refits since the jackknife was last measured
      */
     record Fitted(long revision, Instant refittedAt, double refitMillis, FundingProjection projection,
-                  long quarters, int sinceMeasured) {
+                  FundingShareFit.Warm warm, int sinceMeasured) {
 
         Freshness freshness() {
             return new Freshness(revision, refittedAt, refitMillis);
@@ -68,21 +67,18 @@ class FundingProjections {
     }
 
     /**
-     * The jackknife that widens the intervals (six more solves) is measured afresh when the series gains or loses a
-     * quarter, and at least every {@link #REMEASURE_EVERY} refits; in between a refit uses the last measure, which
-     * describes how the whole history wanders around its trend and moves little with one round.
+     * Starts from the series' previous fit, so one round costs Levenberg-Marquardt a step or two; the jackknife that
+     * widens the intervals (six more solves) is measured afresh every {@link #REMEASURE_EVERY} refits, and whenever
+     * the series gains a quarter or a category (the engine then fits from scratch). In between a refit uses the last
+     * measure, which describes how the whole history wanders around its trend and moves little with one round.
      */
     private Fitted refit(FundingSeries series, long revision, Fitted previous) {
         long started = System.nanoTime();
-        List<QuarterCell> cells = cells(series);
-        long quarters = cells.stream().map(cell -> cell.year() * 4 + cell.quarter()).distinct().count();
-        FitStats reusable = previous == null || previous.projection().fit() == null
-                || previous.quarters() != quarters || previous.sinceMeasured() + 1 >= REMEASURE_EVERY
-                ? null : previous.projection().fit();
-        FundingProjection projection = FundingShareFit.fit(series.apiName(), cells, settings,
-                reusable == null ? null : reusable.varianceInflation());
-        return new Fitted(revision, clock.instant(), (System.nanoTime() - started) / 1e6, projection, quarters,
-                reusable == null ? 0 : previous.sinceMeasured() + 1);
+        boolean remeasure = previous == null || previous.sinceMeasured() + 1 >= REMEASURE_EVERY;
+        FundingShareFit.Refit refit = FundingShareFit.refit(series.apiName(), cells(series), settings,
+                previous == null ? null : previous.warm(), remeasure);
+        return new Fitted(revision, clock.instant(), (System.nanoTime() - started) / 1e6, refit.projection(),
+                refit.warm(), remeasure ? 0 : previous.sinceMeasured() + 1);
     }
 
     /** Fits the series on the years up to {@code until} and compares with each complete year after it. */

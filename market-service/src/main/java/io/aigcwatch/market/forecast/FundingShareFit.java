@@ -17,17 +17,38 @@ public final class FundingShareFit {
     }
 
     public static FundingProjection fit(String dimension, List<QuarterCell> cells, FitSettings settings) {
-        return fit(dimension, cells, settings, null);
+        return refit(dimension, cells, settings, null, true).projection();
     }
 
     /**
-     * As {@link #fit(String, List, FitSettings)}, with the variance inflation of an earlier fit of the same series
-     * ({@code fit.varianceInflation}) instead of a new jackknife: the inflation measures how the whole history
-     * wanders around its trend, which one more round barely changes, while the jackknife costs six more solves.
+     * What a refit of the same series may start from: the last estimate (time centred at {@code centre}), its
+     * outlier weights and its variance inflation. Opaque to callers; it fits only a series with the same categories
+     * and quarters.
      */
-    public static FundingProjection fit(String dimension, List<QuarterCell> cells, FitSettings settings,
-                                        Double knownInflation) {
-        return attempt(dimension, cells, settings, knownInflation).projection;
+    public record Warm(List<String> categories, int quarters, double centre, double[] theta, double[] robust,
+                       double inflation) {
+
+        boolean fits(List<String> seriesCategories, int seriesQuarters, double seriesCentre) {
+            return categories.equals(seriesCategories) && quarters == seriesQuarters
+                    && Math.abs(centre - seriesCentre) < 1e-9;
+        }
+    }
+
+    /** @param warm what the next refit of this series may start from; null when this one was not projected */
+    public record Refit(FundingProjection projection, Warm warm) {
+    }
+
+    /**
+     * The fit of a series that was fitted before, after a round moved it: the same answer as
+     * {@link #fit(String, List, FitSettings)}, found from the earlier estimate (a step or two instead of a start from
+     * constant shares) and, unless {@code remeasureInflation}, with the earlier fit's variance inflation instead of
+     * a new jackknife (six more solves): the inflation measures how the whole history wanders around its trend,
+     * which one round barely changes. A series whose categories or quarters changed is fitted afresh.
+     */
+    public static Refit refit(String dimension, List<QuarterCell> cells, FitSettings settings, Warm previous,
+                              boolean remeasureInflation) {
+        Attempt attempt = attempt(dimension, cells, settings, previous, remeasureInflation);
+        return new Refit(attempt.projection, attempt.fit == null ? null : attempt.fit.warm(attempt.series.categories));
     }
 
     /**
@@ -44,7 +65,7 @@ public final class FundingShareFit {
                     + lastCompleteYear + "): there is nothing after it to compare with");
         }
         List<QuarterCell> before = cells.stream().filter(cell -> cell.year() <= until).toList();
-        Attempt attempt = attempt(dimension, before, settings, null);
+        Attempt attempt = attempt(dimension, before, settings, null, true);
         FundingProjection projection = attempt.projection;
         if (attempt.fit == null) {
             return new Backtest(dimension, until, projection.status(), projection.reason(), projection.inputs(),
@@ -101,8 +122,8 @@ public final class FundingShareFit {
                 Percent.round(errors / compared), (double) covered / compared);
     }
 
-    private static Attempt attempt(String dimension, List<QuarterCell> cells, FitSettings settings,
-                                   Double knownInflation) {
+    private static Attempt attempt(String dimension, List<QuarterCell> cells, FitSettings settings, Warm previous,
+                                   boolean remeasureInflation) {
         check(dimension, cells, settings);
         ShareSeries series = ShareSeries.of(cells, settings);
         FundingProjection.Inputs inputs = inputs(series);
@@ -111,7 +132,7 @@ public final class FundingShareFit {
         if (thin != null) {
             return new Attempt(series, null, notProjected(dimension, thin, method, inputs));
         }
-        TrendFit fit = TrendFit.of(series, settings, knownInflation);
+        TrendFit fit = TrendFit.of(series, settings, previous, remeasureInflation);
         if (!fit.converged) {
             return new Attempt(series, null, notProjected(dimension, "the fit did not settle within "
                     + settings.maxIterations() + " reweighting passes; the shares move too erratically for a"

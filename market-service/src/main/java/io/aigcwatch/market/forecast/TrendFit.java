@@ -1,5 +1,7 @@
 package io.aigcwatch.market.forecast;
 
+import java.util.List;
+
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.exception.MathIllegalArgumentException;
@@ -75,7 +77,7 @@ final class TrendFit {
     final double[] residual;
     final int[] residualCategory;
 
-    private TrendFit(ShareSeries series, FitSettings settings, Double knownInflation) {
+    private TrendFit(ShareSeries series, FitSettings settings, FundingShareFit.Warm previous, boolean remeasure) {
         categories = series.categories.size();
         quarters = series.size();
         tau = new double[quarters];
@@ -100,11 +102,12 @@ final class TrendFit {
             // normalised to a mean of one: the dispersion then reads as "times the scatter of an average quarter"
             weights[q] = Math.max(series.rounds[q], 1) * quarters / roundsTotal;
         }
-        robust = new double[quarters];
-        java.util.Arrays.fill(robust, 1);
         residual = new double[quarters];
         residualCategory = new int[quarters];
-        theta = start();
+        boolean warm = previous != null && previous.fits(series.categories, quarters, centre);
+        robust = warm ? previous.robust().clone() : ones(quarters);
+        theta = warm ? previous.theta().clone() : start();
+        Double knownInflation = warm && !remeasure && Double.isFinite(previous.inflation()) ? previous.inflation() : null;
 
         double[][] held = fitted(theta);
         LeastSquaresOptimizer.Optimum optimum = null;
@@ -155,11 +158,25 @@ final class TrendFit {
     }
 
     /**
-     * @param knownInflation the variance inflation a jackknife of this series measured before, to use instead of
-     *                       measuring it again (six more solves); null to measure it
+     * @param previous  the estimate, outlier weights and variance inflation of an earlier fit of this series, to start
+     *                  from when it had the same categories and quarters (one more round moves the estimate little,
+     *                  so Levenberg-Marquardt needs a step or two); null to start afresh
+     * @param remeasure whether to measure the variance inflation again (six more solves) rather than take the earlier
+     *                  fit's; it is measured anyway when there is no usable earlier fit
      */
-    static TrendFit of(ShareSeries series, FitSettings settings, Double knownInflation) {
-        return new TrendFit(series, settings, knownInflation);
+    static TrendFit of(ShareSeries series, FitSettings settings, FundingShareFit.Warm previous, boolean remeasure) {
+        return new TrendFit(series, settings, previous, remeasure);
+    }
+
+    FundingShareFit.Warm warm(List<String> categoryNames) {
+        return new FundingShareFit.Warm(List.copyOf(categoryNames), quarters, centre, theta.clone(), robust.clone(),
+                stability);
+    }
+
+    private static double[] ones(int n) {
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        return ones;
     }
 
     /**

@@ -135,6 +135,28 @@ class FundingShareFitTest {
     }
 
     @Test
+    void aRefitFromThePreviousFitGivesTheAnswerOfAFreshFit() {
+        List<QuarterCell> before = trend(2015, 2026, 9);
+        List<QuarterCell> after = new ArrayList<>(before);
+        after.add(new QuarterCell(2026, 4, "C", 1, 3e8));
+        FundingShareFit.Refit first = FundingShareFit.refit("layer", before, FitSettings.defaults(), null, true);
+
+        FundingShareFit.Refit warm = FundingShareFit.refit("layer", after, FitSettings.defaults(), first.warm(), true);
+        FundingShareFit.Refit reused = FundingShareFit.refit("layer", after, FitSettings.defaults(), first.warm(), false);
+        FundingProjection fresh = FundingShareFit.fit("layer", after, FitSettings.defaults());
+
+        assertEquals(fresh.years(), warm.projection().years(), "the same estimate and intervals, from either start");
+        FundingProjection.Year last = fresh.years().get(fresh.years().size() - 1);
+        FundingProjection.Year reusedLast = reused.projection().years().get(fresh.years().size() - 1);
+        for (String category : CATEGORIES) {
+            assertEquals(share(last, category).share(), share(reusedLast, category).share(), 0.01, category);
+            assertEquals(share(last, category).low(), share(reusedLast, category).low(), 0.5,
+                    "the earlier inflation widens about as much: " + category);
+        }
+        assertEquals(first.projection().fit().varianceInflation(), reused.projection().fit().varianceInflation());
+    }
+
+    @Test
     void aBacktestOnACleanTrendIsCloseAndComparesEveryLaterYear() {
         Backtest backtest = FundingShareFit.backtest("layer", trend(2015, 2026, 6), 2022, 2025,
                 FitSettings.defaults());
