@@ -24,7 +24,7 @@ class FundingProjections {
     private final FundingSeriesReader reader;
     private final FitSettings settings;
     private final Clock clock;
-    static final int REMEASURE_EVERY = 20;
+    static final int REMEASURE_EVERY = 100;
 
     private final Map<FundingSeries, Fitted> fits = new ConcurrentHashMap<>();
 
