@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class WalkthroughTest {
     private static final Pattern BASH_BLOCK = Pattern.compile("(?ms)^```bash\\n(.*?)^```$");
-    private static final int SETUP_AND_STEPS = 19;
+    private static final int SETUP_AND_STEPS = 20;
     private static final Duration STACK_START = Duration.ofMinutes(5);
     private static final Duration WALKTHROUGH_RUN = Duration.ofMinutes(5);
     private static final Duration STACK_STOP = Duration.ofMinutes(2);
@@ -45,7 +45,7 @@ class WalkthroughTest {
         StackConfig config = StackConfig.from(stackEnv, System.getProperties(), Path.of(""));
         requireServiceJars(config);
         List<String> blocks = bashBlocks(config.repoRoot().resolve("docs").resolve("walkthrough.md"));
-        assertTrue(blocks.size() >= SETUP_AND_STEPS, "the setup and 18 steps, one bash block each; found "
+        assertTrue(blocks.size() >= SETUP_AND_STEPS, "the setup and 19 steps, one bash block each; found "
                 + blocks.size());
         Path script = writeScript(dir.resolve("blocks"), blocks);
 
