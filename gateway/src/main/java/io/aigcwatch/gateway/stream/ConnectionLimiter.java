@@ -33,7 +33,7 @@ final class ConnectionLimiter {
         this.retryAfter = config.busyRetryAfter();
         this.catchUps = new Semaphore(config.maxCatchUps());
         registry.ifPresent(meters -> Gauge.builder(GAUGE, open, AtomicInteger::get)
-                .description("Open Server-Sent Events streams, of valuation changes and of new rounds together")
+                .description("Open Server-Sent Events streams of every feed together")
                 .register(meters));
     }
 

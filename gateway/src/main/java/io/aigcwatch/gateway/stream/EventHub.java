@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Reads every partition of a feed's topic from the moment the gateway starts and hands each event of the feed's type
  * to every open stream that wants it, knowing at each moment the exact position it has read up to. One hub per feed
- * ({@link ChangeHub}, {@link RoundHub}); every stream of a feed shares its hub.
+ * ({@link ChangeHub}, {@link RoundHub}, {@link MarketHub}); every stream of a feed shares its hub.
  *
  * <p>A hand-rolled poll loop over {@code assign()}ed partitions rather than a {@code @KafkaListener}, deliberately:
  * a listener joins a consumer group, and a group would split the partitions between gateway instances, so each

@@ -24,13 +24,16 @@ import java.io.UncheckedIOException;
  * </pre>
  * {@code data} of a change is the CloudEvent exactly as valuation-service published it, so its {@code id} is the
  * same dedup key every other consumer uses. The round stream is alike, with {@code event: round-recorded} and
- * funding-service's {@code funding.recorded} CloudEvents.
+ * funding-service's {@code funding.recorded} CloudEvents, and so is the market stream, with
+ * {@code event: market-recomputed} and market-service's {@code market.recomputed} CloudEvents.
  */
 @Singleton
 final class SseMessages {
     static final String CHANGED = "valuation-changed";
     /** A new round on {@code GET /api/stream/rounds}. */
     static final String ROUND = "round-recorded";
+    /** A scope market-service recomputed, on {@code GET /api/stream/market}. */
+    static final String MARKET = "market-recomputed";
     static final String READY = "ready";
     static final String GAP = "gap";
 

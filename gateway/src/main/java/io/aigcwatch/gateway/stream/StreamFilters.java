@@ -1,6 +1,7 @@
 package io.aigcwatch.gateway.stream;
 
 import io.aigcwatch.events.funding.RoundCriteria;
+import io.aigcwatch.events.market.MarketCriteria;
 import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.Problem.FieldError;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code country} and {@code layer} may be repeated or comma-separated, {@code unicornOnly=true},
  * {@code minChangePct=20}. The round stream's ({@link #rounds}): {@code company}, {@code investor}, {@code country},
  * {@code layer}, {@code segment} and {@code roundType} likewise, {@code minUsd=100000000}, and
- * {@code includeImported=true} for the rounds bulk imports record too.
+ * {@code includeImported=true} for the rounds bulk imports record too. The market stream's ({@link #market}):
+ * {@code scope} and {@code key} (a prefix of a changed value's key) likewise.
  *
  * <p>Bounded before any work, as public-api.yml documents: at most {@link #MAX_VALUES} values per parameter,
  * {@link ChangeCriteria#MAX_COMPANY_LENGTH} characters per occurrence of a parameter, and {@code minChangePct} a
@@ -80,6 +82,18 @@ final class StreamFilters {
         }
         return RoundCriteria.of(companies, investors, countries, layers.stream().map(RoundCriteria::layer).toList(),
                 segments, roundTypes.stream().map(RoundCriteria::roundType).toList(), minUsd, includeImported);
+    }
+
+    /** @throws ProblemException 422 naming each parameter whose value is not valid */
+    static MarketCriteria market(HttpParameters parameters) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> scopes = values(parameters, "scope", errors,
+                value -> MarketCriteria.scopeProblem(value) == null ? null : MarketCriteria.scopeProblem(shown(value)));
+        List<String> keys = values(parameters, "key", errors, MarketCriteria::keyPrefixProblem);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return MarketCriteria.of(scopes, keys);
     }
 
     /** @param problemOf what is wrong with a value, or null when nothing is */

@@ -63,9 +63,6 @@ class NewRoundIntake implements BatchHandler {
 
     private static Predicate<RecordedRound> wanted(Webhook webhook) {
         BiPredicate<String, FundingRoundData> filters = webhook.roundsWanted();
-        Instant since = webhook.createdAt();
-        // an event without a time (CloudEvents allows it; funding-service always sets one) is not known to be old
-        return recorded -> (recorded.recordedAt() == null || !recorded.recordedAt().isBefore(since))
-                && filters.test(recorded.source(), recorded.round());
+        return recorded -> webhook.isNews(recorded.recordedAt()) && filters.test(recorded.source(), recorded.round());
     }
 }

@@ -2,6 +2,8 @@ package io.aigcwatch.notification.webhook;
 
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.RoundCriteria;
+import io.aigcwatch.events.market.MarketCriteria;
+import io.aigcwatch.events.market.MarketRecomputed;
 import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.events.valuation.ValuationChanged;
 import io.micronaut.core.annotation.Nullable;
@@ -11,6 +13,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -19,13 +22,16 @@ import java.util.function.Predicate;
  * A registered webhook, as the {@code webhook} table holds it.
  *
  * @param filters      what a {@link WebhookEvents#VALUATION_CHANGES} webhook wants; {@link WebhookFilters#NONE} for
- *                     one of new rounds
- * @param roundFilters what a {@link WebhookEvents#NEW_ROUNDS} webhook wants; null for one of valuation changes
+ *                     the other kinds
+ * @param roundFilters what a {@link WebhookEvents#NEW_ROUNDS} webhook wants; null for the other kinds
+ * @param marketScopes the scopes a {@link WebhookEvents#MARKET_RECOMPUTED} webhook wants, empty for every one
+ *                     ({@link MarketCriteria}); null for the other kinds
  */
 @MappedEntity("webhook")
 public record Webhook(@Id UUID id, String ownerId, String url, String secret, @Nullable String description,
                WebhookEvents events, @TypeDef(type = DataType.JSON) WebhookFilters filters,
-               @Nullable @TypeDef(type = DataType.JSON) RoundFilters roundFilters, WebhookStatus status,
+               @Nullable @TypeDef(type = DataType.JSON) RoundFilters roundFilters,
+               @Nullable @TypeDef(type = DataType.JSON) List<String> marketScopes, WebhookStatus status,
                Instant createdAt, @Nullable Instant failingSince) {
 
     /** Whether this webhook's filters let the change through; whether it is active is not asked here. */
@@ -49,5 +55,20 @@ public record Webhook(@Id UUID id, String ownerId, String url, String secret, @N
     public BiPredicate<String, FundingRoundData> roundsWanted() {
         RoundCriteria criteria = (roundFilters == null ? RoundFilters.NONE : roundFilters).criteria();
         return criteria::matches;
+    }
+
+    /** {@link #wanted} for a webhook of market recomputes: the scopes it names, read once for a whole batch. */
+    public Predicate<MarketRecomputed> recomputesWanted() {
+        MarketCriteria criteria = MarketCriteria.of(marketScopes == null ? List.of() : marketScopes, List.of());
+        return criteria::matches;
+    }
+
+    /**
+     * Whether an event published at {@code time} is news to this webhook: it is owed only what happened after it was
+     * created, never older events that a backlog, or a new consumer group reading a topic from its start, brings.
+     * An event without a time (CloudEvents allows it; the services always set one) is not known to be old.
+     */
+    public boolean isNews(@Nullable Instant time) {
+        return time == null || !time.isBefore(createdAt);
     }
 }

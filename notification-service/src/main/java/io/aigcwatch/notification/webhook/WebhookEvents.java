@@ -11,5 +11,10 @@ public enum WebhookEvents {
      * {@code funding.recorded} from funding.events.v1, filtered by {@link RoundFilters}: a round newly recorded, never
      * a correction or a retraction of one
      */
-    NEW_ROUNDS
+    NEW_ROUNDS,
+    /**
+     * {@code market.recomputed} from market.projections.v1, each the values of one scope of market-service that moved,
+     * filtered by the webhook's {@code marketScopes}
+     */
+    MARKET_RECOMPUTED
 }

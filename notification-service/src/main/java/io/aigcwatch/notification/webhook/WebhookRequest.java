@@ -15,11 +15,12 @@ import java.util.List;
  * @param filters      for VALUATION_CHANGES only
  * @param roundFilters for NEW_ROUNDS only; its {@code includeImported} is read as any JSON value, so that one that is
  *                     not a boolean is named in the 422 with the other bad filters rather than failing the whole body
+ * @param marketScopes for MARKET_RECOMPUTED only: the scopes wanted, every one when left out or empty
  */
 @Serdeable
 record WebhookRequest(@Nullable String url, @Nullable String secret, @Nullable String events,
                       @Nullable Filters filters, @Nullable RoundFilterValues roundFilters,
-                      @Nullable String description) {
+                      @Nullable List<String> marketScopes, @Nullable String description) {
 
     @Serdeable
     record Filters(@Nullable List<String> companies, @Nullable List<String> countries, @Nullable List<String> layers,

@@ -3,6 +3,7 @@ package io.aigcwatch.notification.webhook;
 import io.aigcwatch.events.Layer;
 import io.aigcwatch.events.funding.RoundCriteria;
 import io.aigcwatch.events.funding.RoundType;
+import io.aigcwatch.events.market.MarketCriteria;
 import io.aigcwatch.events.valuation.ChangeCriteria;
 import io.aigcwatch.kit.problem.Problem;
 import io.aigcwatch.kit.problem.ProblemException;
@@ -36,9 +37,11 @@ class WebhookRequestValidator {
     /**
      * @param secret       the client's secret, or null to generate one
      * @param roundFilters null unless {@code events} is NEW_ROUNDS
+     * @param marketScopes null unless {@code events} is MARKET_RECOMPUTED; empty for every scope
      */
     record Valid(String url, @Nullable String secret, WebhookEvents events, WebhookFilters filters,
-                 @Nullable RoundFilters roundFilters, @Nullable String description) {
+                 @Nullable RoundFilters roundFilters, @Nullable List<String> marketScopes,
+                 @Nullable String description) {
     }
 
     Valid validate(WebhookRequest request) {
@@ -61,20 +64,34 @@ class WebhookRequestValidator {
             errors.add(new Problem.FieldError("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters"));
         }
         WebhookEvents events = events(request.events(), errors);
-        if (events == WebhookEvents.NEW_ROUNDS && request.filters() != null) {
-            errors.add(new Problem.FieldError("filters", "is for VALUATION_CHANGES webhooks; a NEW_ROUNDS webhook"
-                    + " takes roundFilters"));
-        }
-        if (events == WebhookEvents.VALUATION_CHANGES && request.roundFilters() != null) {
-            errors.add(new Problem.FieldError("roundFilters", "is for NEW_ROUNDS webhooks; set events to NEW_ROUNDS"));
+        if (events != null) {
+            onlyFor(events, WebhookEvents.VALUATION_CHANGES, "filters", request.filters(), errors);
+            onlyFor(events, WebhookEvents.NEW_ROUNDS, "roundFilters", request.roundFilters(), errors);
+            onlyFor(events, WebhookEvents.MARKET_RECOMPUTED, "marketScopes", request.marketScopes(), errors);
         }
         WebhookFilters filters = filters(request.filters(), errors);
         RoundFilters roundFilters = events == WebhookEvents.NEW_ROUNDS ? roundFilters(request.roundFilters(), errors)
                 : null;
+        List<String> marketScopes = events == WebhookEvents.MARKET_RECOMPUTED
+                ? marketScopes(request.marketScopes(), errors) : null;
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new Valid(url, request.secret(), events, filters, roundFilters, description);
+        return new Valid(url, request.secret(), events, filters, roundFilters, marketScopes, description);
+    }
+
+    /** Each kind's filters are refused on a webhook of another kind, which would ignore them silently. */
+    private static void onlyFor(WebhookEvents events, WebhookEvents kind, String field, @Nullable Object given,
+                                List<Problem.FieldError> errors) {
+        if (given != null && events != kind) {
+            errors.add(new Problem.FieldError(field, "is for " + kind + " webhooks only; this one is " + events));
+        }
+    }
+
+    /** The scopes as they are compared, each once; every scope when left out. */
+    private static List<String> marketScopes(@Nullable List<String> given, List<Problem.FieldError> errors) {
+        return values("marketScopes", given, errors, MarketCriteria::scopeProblem).stream().map(MarketCriteria::scope)
+                .distinct().toList();
     }
 
     /** VALUATION_CHANGES when left out, so that every client written before round alerts keeps its meaning. */

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,27 +13,35 @@ import java.util.UUID;
  * shown again.
  *
  * @param events       what it is sent
- * @param filters      what a VALUATION_CHANGES webhook wants; null for NEW_ROUNDS
- * @param roundFilters what a NEW_ROUNDS webhook wants; null for VALUATION_CHANGES
+ * @param filters      what a VALUATION_CHANGES webhook wants; null for the other kinds
+ * @param roundFilters what a NEW_ROUNDS webhook wants; null for the other kinds
+ * @param marketScopes the scopes a MARKET_RECOMPUTED webhook wants, empty for every one; null for the other kinds
  * @param owner        the id of the API key that registered it
  * @param failingSince when a delivery exhausted its retries; null while ACTIVE
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record WebhookView(UUID id, String url, @Nullable String description, WebhookEvents events,
-                   @Nullable WebhookFilters filters, @Nullable RoundFilters roundFilters, WebhookStatus status,
+                   @Nullable WebhookFilters filters, @Nullable RoundFilters roundFilters,
+                   @Nullable List<String> marketScopes, WebhookStatus status,
                    String owner, Instant createdAt, @Nullable Instant failingSince,
                    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
 
     static WebhookView of(Webhook webhook) {
-        boolean rounds = webhook.events() == WebhookEvents.NEW_ROUNDS;
-        return new WebhookView(webhook.id(), webhook.url(), webhook.description(), webhook.events(),
-                rounds ? null : webhook.filters(), rounds ? webhook.roundFilters() : null, webhook.status(),
+        WebhookEvents events = webhook.events();
+        return new WebhookView(webhook.id(), webhook.url(), webhook.description(), events,
+                events == WebhookEvents.VALUATION_CHANGES ? webhook.filters() : null,
+                events == WebhookEvents.NEW_ROUNDS ? webhook.roundFilters() : null,
+                events == WebhookEvents.MARKET_RECOMPUTED ? marketScopes(webhook) : null, webhook.status(),
                 webhook.ownerId(), webhook.createdAt(), webhook.failingSince(), null);
     }
 
+    private static List<String> marketScopes(Webhook webhook) {
+        return webhook.marketScopes() == null ? List.of() : webhook.marketScopes();
+    }
+
     WebhookView withSecret(String generated) {
-        return new WebhookView(id, url, description, events, filters, roundFilters, status, owner, createdAt,
-                failingSince, generated);
+        return new WebhookView(id, url, description, events, filters, roundFilters, marketScopes, status, owner,
+                createdAt, failingSince, generated);
     }
 }

@@ -51,7 +51,7 @@ class Webhooks {
                     "this API key has " + config.maxPerCaller() + " webhooks already; delete one first");
         }
         return webhooks.save(new Webhook(UUID.randomUUID(), caller.id(), valid.url(), secret, valid.description(),
-                valid.events(), valid.filters(), valid.roundFilters(), WebhookStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MICROS), null));
+                valid.events(), valid.filters(), valid.roundFilters(), valid.marketScopes(), WebhookStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MICROS), null));
     }
 
     /** The caller's own webhooks, oldest first; an admin's list holds every key's. */

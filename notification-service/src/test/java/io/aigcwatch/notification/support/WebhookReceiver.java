@@ -3,12 +3,17 @@ package io.aigcwatch.notification.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * A webhook receiver on a loopback port: records every request per path, and answers each path with the statuses a
@@ -35,6 +41,26 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Received(String path, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * Whether this request carries a Standard Webhooks signature under {@code secret}: the receiver's side, written
+         * out here rather than borrowed from the code under test.
+         */
+        public boolean signedWith(String secret) {
+            try {
+                byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                String signed = header("webhook-id") + "." + header("webhook-timestamp") + "." + body;
+                String expected = "v1," + Base64.getEncoder().encodeToString(
+                        mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+                return Stream.of(header("webhook-signature").split(" ")).anyMatch(signature ->
+                        MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                                signature.getBytes(StandardCharsets.UTF_8)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
