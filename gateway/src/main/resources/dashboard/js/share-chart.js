@@ -1,6 +1,8 @@
 // The funding-share projection of one series as a chart and its tables: per category a line of the projected share,
 // its interval as a shaded band (a transparent line at the low end with the band stacked on it, high - low), the
-// recorded annual shares as points, and the report's stages as shaded spans of years behind them.
+// recorded annual shares as points, and the report's stages as shaded spans of years behind them. The x axis is
+// time: a year's share sits in the middle of its year, and a stage spans whole years (2025 is in two). ECharts
+// stacks the first numeric dimension, so on a value x axis it would stack the years; on a time axis it stacks y.
 import { countryName, label, percent } from './format.js';
 import { fillTable, PALETTE } from './charts.js';
 
@@ -69,11 +71,14 @@ export function fillShareTables(projected, recorded, projection) {
     })]));
 }
 
+const start = (year) => Date.UTC(year, 0, 1);
+const middle = (year) => Date.UTC(year, 6, 2);
+
 /** The report's stages as spans of whole years (2025 may be in two), labelled with their names. */
 function stageAreas(stages) {
   return (stages || []).map((stage, index) => [
-    { name: label(stage.name), xAxis: stage.from - 0.5, itemStyle: { color: STAGE_TINTS[index % STAGE_TINTS.length] } },
-    { xAxis: stage.to + 0.5 },
+    { name: label(stage.name), xAxis: start(stage.from), itemStyle: { color: STAGE_TINTS[index % STAGE_TINTS.length] } },
+    { xAxis: start(stage.to + 1) },
   ]);
 }
 
@@ -91,11 +96,12 @@ export function shareChartOption(projection, stages) {
     const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, itemStyle: { color } };
     return [
       { ...hidden, type: 'line', name, id: `${category}-low`, stack: `band-${category}`,
-        data: projected.map(([year, share]) => [year, share.low]) },
+        data: projected.map(([year, share]) => [middle(year), share.low]) },
       { ...hidden, type: 'line', name, id: `${category}-band`, stack: `band-${category}`,
-        areaStyle: { color, opacity: 0.18 }, data: projected.map(([year, share]) => [year, share.high - share.low]) },
+        areaStyle: { color, opacity: 0.18 },
+        data: projected.map(([year, share]) => [middle(year), share.high - share.low]) },
       { type: 'line', name, id: `${category}-share`, symbolSize: 5, itemStyle: { color }, lineStyle: { width: 2 },
-        data: projected.map(([year, share]) => [year, share.share]),
+        data: projected.map(([year, share]) => [middle(year), share.share]),
         markArea: index === 0 && stages && stages.length ? {
           silent: true,
           label: { position: 'insideTop', color: MUTED, fontSize: 11 },
@@ -103,7 +109,7 @@ export function shareChartOption(projection, stages) {
         } : undefined },
       { type: 'scatter', name, id: `${category}-recorded`, symbol: 'diamond', symbolSize: 8, itemStyle: { color },
         data: observed.map((year) => [year.year, shareIn(observed, year.year, category)])
-          .filter(([, share]) => share).map(([year, share]) => [year, share.share]) },
+          .filter(([, share]) => share).map(([year, share]) => [middle(year), share.share]) },
     ];
   });
   const names = categories.map((category) => categoryName(projection.dimension, category));
@@ -114,7 +120,7 @@ export function shareChartOption(projection, stages) {
     tooltip: {
       trigger: 'axis',
       formatter: (params) => {
-        const year = Math.round(Number(params[0].axisValue));
+        const year = new Date(Number(params[0].axisValue)).getUTCFullYear();
         const lines = categories.map((category, index) => {
           const projected = shareIn(projection.years, year, category);
           const recorded = shareIn(observed, year, category);
@@ -125,9 +131,8 @@ export function shareChartOption(projection, stages) {
         return [`<strong>${year}</strong>`, ...lines].join('<br>');
       },
     },
-    xAxis: { type: 'value', min: years[0] - 0.5, max: years[years.length - 1] + 0.5, interval: 1,
-      axisLabel: { formatter: (value) => (Number.isInteger(value) ? String(value) : '') },
-      splitLine: { show: false } },
+    xAxis: { type: 'time', min: start(years[0]), max: start(years[years.length - 1] + 1),
+      splitNumber: years.length, axisLabel: { formatter: '{yyyy}', hideOverlap: true }, splitLine: { show: false } },
     yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value} %' } },
     series,
   };

@@ -26,20 +26,24 @@ function item(text, className) {
 function describeFit(projection, stages) {
   const { method, inputs, fit } = projection;
   const what = projection.dimension === 'segment' ? 'content type' : projection.dimension;
-  const fitted = `${count(inputs.quarters)} quarters (${inputs.firstQuarter || '–'} to ${inputs.lastQuarter || '–'}) `
-    + `and ${count(inputs.rounds)} rounds`;
+  const plural = (n, word) => `${count(n)} ${word}${Number(n) === 1 ? '' : 's'}`;
+  const fitted = `${plural(inputs.quarters, 'quarter')} (${inputs.firstQuarter || '–'} to ${inputs.lastQuarter || '–'})`
+    + ` and ${plural(inputs.rounds, 'round')}`;
   const dispersion = fit ? Number(fit.dispersion).toFixed(2) : null;
-  if (projection.years.length) {
+  if (projection.status !== 'PROJECTED') {
+    $('shares-method').textContent = `${method.description} Recorded so far: ${fitted}, ${money(inputs.usd)}.`;
+  } else {
     const first = projection.years[0].year;
     const last = projection.years[projection.years.length - 1].year;
     $('caption-funding-shares').textContent = `Funding shares by ${what}, ${first}–${last}, percent: `
       + `${label(method.name)}, ${percent(method.confidence * 100)} intervals, fitted on ${fitted}`
       + (dispersion ? `, dispersion ${dispersion}` : '');
+    $('shares-method').textContent = `${method.description} Fitted on ${fitted}, ${money(inputs.usd)}; intervals `
+      + `at ${percent(method.confidence * 100)} confidence`
+      + (dispersion ? `, scaled by the dispersion of ${dispersion} (how much more the quarters' shares scatter `
+        + 'than their weights alone imply)' : '')
+      + `. Weighting: ${method.weighting}. Outliers: ${method.outlierRule}.`;
   }
-  $('shares-method').textContent = `${method.description} Fitted on ${fitted}, ${money(inputs.usd)}; intervals at `
-    + `${percent(method.confidence * 100)} confidence`
-    + (dispersion ? `, widened by the dispersion of ${dispersion} (1 is what multinomial noise alone gives)` : '')
-    + `. ${method.weighting} ${method.outlierRule}`;
   $('shares-stages').textContent = stages.length ? `The report's stages: ${stages.map((stage) =>
     `${label(stage.name)} ${stage.from}–${stage.to} (${stage.label})`).join('; ')}.` : '';
   const excluded = inputs.excluded || [];
