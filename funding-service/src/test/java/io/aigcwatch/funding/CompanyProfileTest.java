@@ -116,6 +116,54 @@ class CompanyProfileTest extends FundingApiTest {
                 .anyMatch(bucket -> bucket.get("key").equals("JP")), all.toString());
     }
 
+    /**
+     * Consumers that keep totals by round cannot find a company's rounds: an edit of its layer lists those that count,
+     * at their versions, and one of its name alone lists none.
+     */
+    @Test
+    void aLayerEditListsTheCompanysCountingRoundsInItsEventAndARenameNone() {
+        Map<String, Object> firstRound = http.map(created(Rounds.round("Profile Rounds Co", "SERIES_A", "10000000",
+                "USD", "2023-05-01")).body());
+        String id = (String) at(firstRound, "company.id");
+        String first = (String) firstRound.get("id");
+        Map<String, Object> second = http.map(created(Rounds.round("Profile Rounds Co", "SERIES_B", "40000000", "USD",
+                "2024-02-01")).body());
+        HttpResponse<String> corrected = http.send("PUT", "/funding-events/" + second.get("id"),
+                Rounds.round("Profile Rounds Co", "SERIES_B", "45000000", "USD", "2024-02-01"), "If-Match", "\"1\"");
+        assertEquals(200, corrected.statusCode(), corrected.body());
+        Map<String, Object> retracted = http.map(created(Rounds.round("Profile Rounds Co", "SERIES_C", "90000000",
+                "USD", "2024-09-01")).body());
+        assertEquals(200, http.send("DELETE", "/funding-events/" + retracted.get("id"), "", "If-Match", "\"1\"")
+                .statusCode());
+
+        assertEquals(200, patch(id, "{\"layer\": \"APPLICATION\"}", "If-Match", "\"1\"").statusCode());
+        assertEquals(200, patch(id, "{\"name\": \"Profile Rounds Renamed Co\"}", "If-Match", "\"2\"").statusCode());
+
+        try (TopicReader topic = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.FUNDING_EVENTS))) {
+            List<Map<String, Object>> updates = updatesOf(topic.awaitRecords(Duration.ofSeconds(20),
+                    seen -> updatesOf(seen, id).size() == 2), id).stream().map(r -> http.map(r.value())).toList();
+            java.util.TreeMap<String, Long> counting = new java.util.TreeMap<>(Map.of(first, 1L,
+                    (String) second.get("id"), 2L));
+            assertEquals(List.copyOf(counting.keySet()), at(updates.get(0), "data.roundIds"),
+                    updates.get(0).toString());
+            assertEquals(List.copyOf(counting.values()), ((List<?>) at(updates.get(0), "data.roundVersions")).stream()
+                    .map(version -> ((Number) version).longValue()).toList());
+            assertEquals(null, at(updates.get(1), "data.roundIds"), updates.get(1).toString());
+            assertEquals(null, at(updates.get(1), "data.roundVersions"));
+        }
+    }
+
+    private HttpResponse<String> created(String body) {
+        HttpResponse<String> created = http.post("/funding-events", body);
+        assertEquals(201, created.statusCode(), created.body());
+        return created;
+    }
+
+    private static List<ConsumerRecord<String, String>> updatesOf(List<ConsumerRecord<String, String>> seen,
+                                                                  String companyId) {
+        return seen.stream().filter(r -> r.key().equals(companyId) && r.value().contains("company.updated")).toList();
+    }
+
     private static long count(Map<String, Object> stats, String field) {
         return ((Number) stats.get(field)).longValue();
     }

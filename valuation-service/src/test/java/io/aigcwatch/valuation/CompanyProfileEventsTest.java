@@ -36,14 +36,15 @@ class CompanyProfileEventsTest extends FundingEventsInTest {
 
         CompanyProfileData renamed = profile(company, "Renamed AI", "SG", CompanyStatus.ACTIVE, null, 2);
         funding.send(FundingEventTypes.COMPANY_UPDATED, company.id(),
-                new CompanyUpdated(renamed, List.of("name", "country"), "key-test", Instant.now()));
+                new CompanyUpdated(renamed, List.of("name", "country"), "key-test", Instant.now(),
+                        List.of(), List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> unicorn(company.id()) != null
                 && "Renamed AI".equals(unicorn(company.id()).get("name")));
         assertEquals("SG", unicorn(company.id()).get("country"));
 
         CloudEvent<CompanyUpdated> stale = funding.send(FundingEventTypes.COMPANY_UPDATED, company.id(),
                 new CompanyUpdated(profile(company, "Stale Name", "US", CompanyStatus.ACTIVE, null, 1),
-                        List.of("name"), "key-test", Instant.now()));
+                        List.of("name"), "key-test", Instant.now(), null, null));
         awaitProcessed(stale.id());
         assertEquals("Renamed AI", unicorn(company.id()).get("name"));
         assertEquals(1, changesOf(company, 1).size(), "an edit moves no valuation");

@@ -23,8 +23,14 @@ import java.util.Set;
  *                    {@code layer.}; the event is still sent whole
  */
 public record MarketCriteria(Set<String> scopes, Set<String> keyPrefixes) {
-    /** The scopes market-service publishes, with the keys of each in {@code docs/api.md}. */
-    public static final List<String> SCOPES = List.of("shares", "projections", "projections.funding");
+    /** Live funding and valuation shares, keyed like {@code funding.layer.MODEL}. */
+    public static final String SHARES = "shares";
+    /** The report's revenue-model projection, keyed like {@code 2030.sizeCny}. */
+    public static final String PROJECTIONS = "projections";
+    /** The funding-share projections fitted on recorded rounds, keyed like {@code layer.MODEL.2030}. */
+    public static final String FUNDING_PROJECTIONS = "projections.funding";
+    /** The scopes market-service publishes (it names its scopes by these), with the keys of each in docs/api.md. */
+    public static final List<String> SCOPES = List.of(SHARES, PROJECTIONS, FUNDING_PROJECTIONS);
     public static final MarketCriteria ANY = new MarketCriteria(Set.of(), Set.of());
     /** As long as every other filter value may be; keys are a few words. */
     public static final int MAX_KEY_PREFIX_LENGTH = 200;

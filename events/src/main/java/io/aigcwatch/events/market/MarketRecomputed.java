@@ -10,7 +10,7 @@ import java.util.List;
  * data of {@code market.recomputed} on {@link io.aigcwatch.events.Topics#MARKET_PROJECTIONS}, keyed by scope: an
  * output of market-service changed. A burst of inputs yields one event per scope, not one per input.
  *
- * @param scope   what was recomputed, e.g. {@code shares.funding.layer} or {@code projections}
+ * @param scope   what was recomputed: one of {@link MarketCriteria#SCOPES}
  * @param inputs  how many input events (or assumption changes) this recompute covers; inputs applied before a
  *                restart, and published by the recompute that follows it, are not counted
  * @param changes every value of the output that moved, before and after

@@ -35,7 +35,10 @@ import java.util.function.Function;
 @Singleton
 class ProfileEditor {
     private static final Set<String> SEARCHED_FIELDS = Set.of("name", "localName", "aliases");
+    /** The fields this service's own funding totals count rounds by (see {@link CompanyMoves}). */
     private static final Set<String> BUCKETING_FIELDS = Set.of("country", "layer");
+    /** The fields consumers' totals count rounds by: an edit of one lists the rounds it moves in its event. */
+    private static final Set<String> ROUND_BUCKET_FIELDS = Set.of("country", "layer", "segments");
 
     private final CompanyRepository companies;
     private final ProfilePatch patches;
@@ -79,16 +82,21 @@ class ProfileEditor {
         }
         rejectTakenNames(edited);
         Company versioned = withVersion(edited, version, now);
-        Company saved = changes.stream().anyMatch(change -> BUCKETING_FIELDS.contains(change.field()))
-                ? moves.moving(id, () -> companies.update(versioned))
+        // read under the company's row lock, which every round writer takes first: a round recorded or corrected
+        // concurrently either committed before this read (and is listed) or waits and carries the edited profile
+        List<CompanyMoves.CountingRound> counting = changed(changes, ROUND_BUCKET_FIELDS) ? moves.counting(id) : null;
+        Company saved = changed(changes, BUCKETING_FIELDS)
+                ? moves.moving(counting, () -> companies.update(versioned))
                 : companies.update(versioned);
-        if (changes.stream().anyMatch(change -> SEARCHED_FIELDS.contains(change.field()))) {
+        if (changed(changes, SEARCHED_FIELDS)) {
             // a new alias or local name is how analysts will look the company up, so it is searchable at once
             searchKeys.write(List.of(saved));
         }
         history.append(id, changes);
         CompanyUpdated data = new CompanyUpdated(saved.toProfile(),
-                changes.stream().map(ProfileChange::field).toList(), caller, now);
+                changes.stream().map(ProfileChange::field).toList(), caller, now,
+                counting == null ? null : counting.stream().map(CompanyMoves.CountingRound::id).toList(),
+                counting == null ? null : counting.stream().map(CompanyMoves.CountingRound::version).toList());
         outbox.append(Topics.FUNDING_EVENTS, id.toString(), CloudEvent.of(FundingEventSources.SERVICE,
                 FundingEventTypes.COMPANY_UPDATED, id.toString(), now, data));
         return saved;
@@ -158,6 +166,10 @@ class ProfileEditor {
                                 "/companies/" + other.id());
                     });
         }
+    }
+
+    private static boolean changed(List<ProfileChange> changes, Set<String> fields) {
+        return changes.stream().anyMatch(change -> fields.contains(change.field()));
     }
 
     private static Company withVersion(Company c, long version, Instant now) {

@@ -1,5 +1,6 @@
 package io.aigcwatch.funding.round;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -22,16 +23,30 @@ public class CompanyMoves {
         this.rounds = rounds;
     }
 
-    /** Runs the edit between taking the company's active rounds out of the totals and putting them back. */
+    /**
+     * The company's rounds that count now (not retracted), in id order, at their versions. Call it with the
+     * company's row locked: every round writer locks its company's row first (see {@code CompanyRegistry}), so
+     * no round of the company is recorded or corrected between this read and the edit's commit.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public <T> T moving(UUID companyId, Supplier<T> edit) {
-        List<UUID> active = rounds.findActiveIdsOfCompany(companyId);
-        if (active.isEmpty()) {
+    public List<CountingRound> counting(UUID companyId) {
+        return rounds.findActiveOfCompany(companyId);
+    }
+
+    /** Runs the edit between taking the company's {@link #counting} rounds out of the totals and putting them back. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public <T> T moving(List<CountingRound> counting, Supplier<T> edit) {
+        if (counting.isEmpty()) {
             return edit.get();
         }
+        List<UUID> active = counting.stream().map(CountingRound::id).toList();
         rounds.addToStats(active, -1);
         T edited = edit.get();
         rounds.addToStats(active, 1);
         return edited;
+    }
+
+    @Introspected
+    public record CountingRound(UUID id, long version) {
     }
 }

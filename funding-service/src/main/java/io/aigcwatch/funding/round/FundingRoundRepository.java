@@ -31,8 +31,8 @@ interface FundingRoundRepository extends CrudRepository<FundingRound, UUID> {
     @Query("select * from funding_round where company_id = :companyId order by announced_on desc, id desc")
     List<FundingRound> findAllOfCompany(UUID companyId);
 
-    @Query("select id from funding_round where company_id = :companyId and status = 'ACTIVE' order by id")
-    List<UUID> findActiveIdsOfCompany(UUID companyId);
+    @Query("select id, version from funding_round where company_id = :companyId and status = 'ACTIVE' order by id")
+    List<CompanyMoves.CountingRound> findActiveOfCompany(UUID companyId);
 
     /** The quarter bucket of a round whose date precision (YEAR, BEFORE) places it in no one quarter. */
     String UNPLACED = "UNPLACED";

@@ -1,5 +1,6 @@
 package io.aigcwatch.market.projection;
 
+import io.aigcwatch.events.market.MarketCriteria;
 import io.aigcwatch.market.recompute.OutputScope;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** The base projection 2023-2030, published when an assumption change moves it. */
 @Factory
 class ProjectionScope {
-    static final String NAME = "projections";
+    static final String NAME = MarketCriteria.PROJECTIONS;
 
     @Singleton
     OutputScope projections(AssumptionStore store) {

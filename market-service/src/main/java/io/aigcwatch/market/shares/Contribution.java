@@ -1,8 +1,9 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.events.Layer;
+import io.aigcwatch.events.funding.CompanyProfileData;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.events.funding.InvestorData;
-
 import io.aigcwatch.events.funding.SegmentCodes;
 
 import java.math.BigDecimal;
@@ -24,18 +25,15 @@ record Contribution(List<String> buckets, BigDecimal usd) {
 
     /** The quarter bucket of a round known only to the year or as "on or before" a date: no quarter can hold it. */
     static final String UNPLACED = "UNPLACED";
+    private static final Set<String> COMPANY_DIMENSIONS = Set.of("LAYER", "COUNTRY", "SEGMENT");
 
     static Contribution of(FundingRoundData round) {
         Set<String> buckets = new LinkedHashSet<>();
         int quarter = (round.announcedOn().getMonthValue() - 1) / 3 + 1;
         buckets.add("QUARTER" + SEPARATOR + (round.announcedPrecision().placesQuarter()
                 ? round.announcedOn().getYear() + "-Q" + quarter : UNPLACED));
-        buckets.add("LAYER" + SEPARATOR + round.company().layer());
-        buckets.add("COUNTRY" + SEPARATOR + round.company().country());
         buckets.add("ROUND" + SEPARATOR + round.round());
-        for (String segment : round.company().segments()) {
-            buckets.add("SEGMENT" + SEPARATOR + segment);
-        }
+        buckets.addAll(companyBuckets(round.company().layer(), round.company().country(), round.company().segments()));
         for (InvestorData investor : round.investors()) {
             buckets.add("INVESTOR" + SEPARATOR + investor.name());
             if (investor.lead()) {
@@ -43,6 +41,37 @@ record Contribution(List<String> buckets, BigDecimal usd) {
             }
         }
         return new Contribution(new ArrayList<>(buckets), usd(round));
+    }
+
+    /** The buckets a round takes from its company's profile: the only ones an edit of the company moves. */
+    private static List<String> companyBuckets(Layer layer, String country, List<String> segments) {
+        Set<String> buckets = new LinkedHashSet<>();
+        buckets.add("LAYER" + SEPARATOR + layer);
+        buckets.add("COUNTRY" + SEPARATOR + country);
+        for (String segment : segments) {
+            buckets.add("SEGMENT" + SEPARATOR + segment);
+        }
+        return List.copyOf(buckets);
+    }
+
+    /**
+     * This contribution with its company's buckets those of the edited profile, and every other bucket and the USD
+     * as they were: what the round contributes once its company moved.
+     */
+    Contribution rebucketed(CompanyProfileData company) {
+        List<String> moved = new ArrayList<>(buckets.size());
+        for (String bucket : buckets) {
+            if (!COMPANY_DIMENSIONS.contains(bucket.substring(0, bucket.indexOf(SEPARATOR)))) {
+                moved.add(bucket);
+            }
+        }
+        moved.addAll(companyBuckets(company.layer(), company.country(), company.segments()));
+        return new Contribution(moved, usd);
+    }
+
+    /** Whether the two count in the same buckets, whatever their order, for the same USD. */
+    boolean sameAs(Contribution other) {
+        return usd.compareTo(other.usd) == 0 && Set.copyOf(buckets).equals(Set.copyOf(other.buckets));
     }
 
     private static BigDecimal usd(FundingRoundData round) {

@@ -1,8 +1,10 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.events.funding.CompanyProfileData;
 import io.aigcwatch.events.funding.FundingRetracted;
 import io.aigcwatch.events.funding.FundingRoundData;
 import io.aigcwatch.kit.jdbc.ColumnArrays;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -56,23 +58,65 @@ class FundingAggregates {
         this.jdbc = jdbc;
     }
 
-    /** What one funding event asks of the aggregates: the round's contribution from this version on. */
-    record Change(UUID roundId, long version, Contribution contribution) {
+    /** What one funding event asks of one round's contribution in the aggregates. */
+    sealed interface Change {
+        UUID roundId();
+
+        /**
+         * The round's contribution after this change, given the one it has now (null if none is known); null when
+         * this change leaves it as it is.
+         */
+        @Nullable RoundContribution after(@Nullable RoundContribution before);
+
         static Change of(FundingRoundData round) {
-            return new Change(round.roundId(), round.version(), Contribution.of(round));
+            return new Replace(round.roundId(), round.version(), Contribution.of(round));
         }
 
         /** The round keeps a row that counts in no bucket, at the retraction's version. */
         static Change of(FundingRetracted retraction) {
-            return new Change(retraction.roundId(), retraction.version(), Contribution.NONE);
+            return new Replace(retraction.roundId(), retraction.version(), Contribution.NONE);
         }
     }
 
     /**
-     * Replaces what each round contributes, unless its contribution already comes from this version or a newer
-     * one: versions of a round that moved to another company travel on different partitions (producers key by
+     * The round's contribution from this version on, unless its contribution already comes from this version or a
+     * newer one: versions of a round that moved to another company travel on different partitions (producers key by
      * company), so an older one can arrive after a newer one. Moving a round is its buckets changing, from its old
      * company's to its new company's.
+     */
+    record Replace(UUID roundId, long version, Contribution contribution) implements Change {
+        @Override
+        public @Nullable RoundContribution after(@Nullable RoundContribution before) {
+            if (before != null && before.version() >= version) {
+                return null;
+            }
+            return new RoundContribution(roundId, version, contribution.encodedBuckets(), contribution.usd());
+        }
+    }
+
+    /**
+     * The round's company edited to {@code company}: its company buckets become the profile's, at the version it has,
+     * so that a later version of the round still replaces it and an older one is still ignored. A round never seen
+     * or retracted has nothing to move; one already at a newer version than the edit listed ({@code version}, null
+     * if the event gave none) was written after the edit and carries a profile of its own (that of another company,
+     * if it moved there).
+     */
+    record Rebucket(UUID roundId, @Nullable Long version, CompanyProfileData company) implements Change {
+        @Override
+        public @Nullable RoundContribution after(@Nullable RoundContribution before) {
+            if (before == null || before.buckets().isEmpty() || (version != null && before.version() > version)) {
+                return null;
+            }
+            Contribution held = before.contribution();
+            Contribution moved = held.rebucketed(company);
+            // a redelivered edit, or one whose rounds already carry its profile, moves nothing
+            return moved.sameAs(held) ? null
+                    : new RoundContribution(roundId, before.version(), moved.encodedBuckets(), moved.usd());
+        }
+    }
+
+    /**
+     * Replaces what each round contributes as its changes say ({@link Replace}, {@link Rebucket}), in their order.
      *
      * @return the quarterly series whose cells moved, whose revision this bumped
      */
@@ -90,15 +134,14 @@ class FundingAggregates {
         Map<String, Delta> deltas = new TreeMap<>();
         for (Change change : changes) {
             RoundContribution before = held.get(change.roundId());
-            if (before != null && before.version() >= change.version()) {
+            RoundContribution after = change.after(before);
+            if (after == null) {
                 continue;
             }
             if (before != null) {
                 add(deltas, before.contribution(), -1);
             }
-            add(deltas, change.contribution(), 1);
-            RoundContribution after = new RoundContribution(change.roundId(), change.version(),
-                    change.contribution().encodedBuckets(), change.contribution().usd());
+            add(deltas, after.contribution(), 1);
             held.put(change.roundId(), after);
             replaced.put(change.roundId(), after);
         }

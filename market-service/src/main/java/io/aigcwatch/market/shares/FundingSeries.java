@@ -1,5 +1,7 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.events.market.MarketCriteria;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,7 +19,7 @@ public enum FundingSeries {
     SEGMENT("QUARTER_SEGMENT");
 
     /** The output scope fitted on these series, due for a recompute whenever funding events are applied. */
-    public static final String PROJECTION_SCOPE = "projections.funding";
+    public static final String PROJECTION_SCOPE = MarketCriteria.FUNDING_PROJECTIONS;
     private static final String CELL_SEPARATOR = "|";
 
     private final String aggregate;

@@ -16,14 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What the consumed events of a polled batch do to the shares' inputs, all at once: a funding round adds its
  * contribution to the funding aggregates (a correction replaces it, a retraction takes it out), a company profile
- * edit renames the company's value, and a valuation change is its company's current value. Once a batch's
- * transaction commits, the shares it moved are due for a recompute.
+ * edit renames the company's value and moves the rounds it lists to the profile's layer, country and segments, and a
+ * valuation change is its company's current value. Once a batch's transaction commits, the shares it moved are due
+ * for a recompute.
  */
 @Singleton
 class ShareInputs {
@@ -50,17 +50,40 @@ class ShareInputs {
     private static List<FundingAggregates.Change> fundingChanges(List<ConsumedEvent> events) {
         List<FundingAggregates.Change> changes = new ArrayList<>(events.size());
         for (ConsumedEvent event : events) {
-            changes.add(switch (event.type()) {
+            switch (event.type()) {
                 case FundingEventTypes.RECORDED, FundingEventTypes.CORRECTED ->
-                        FundingAggregates.Change.of(event.data(FundingRoundData.class));
-                case FundingEventTypes.RETRACTED -> FundingAggregates.Change.of(event.data(FundingRetracted.class));
-                // a profile edit or exit moves no round's contribution here (see renames); past rounds keep the
-                // country and layer they were bucketed under until a later task re-buckets them
-                case FundingEventTypes.COMPANY_UPDATED, FundingEventTypes.COMPANY_STATUS_CHANGED -> null;
+                        changes.add(FundingAggregates.Change.of(event.data(FundingRoundData.class)));
+                case FundingEventTypes.RETRACTED ->
+                        changes.add(FundingAggregates.Change.of(event.data(FundingRetracted.class)));
+                case FundingEventTypes.COMPANY_UPDATED -> changes.addAll(rebuckets(event.data(CompanyUpdated.class)));
+                // an exit leaves the company's country, layer and segments, so its rounds' buckets, as they are
+                case FundingEventTypes.COMPANY_STATUS_CHANGED -> {
+                }
                 default -> throw unknown(event);
-            });
+            }
         }
-        changes.removeIf(Objects::isNull);
+        return changes;
+    }
+
+    /**
+     * An edit of the company's country, layer or segments lists the rounds it moves; any other edit, and one made
+     * before producers listed them, lists none.
+     */
+    private static List<FundingAggregates.Change> rebuckets(CompanyUpdated edit) {
+        List<UUID> rounds = edit.roundIds();
+        if (rounds == null || rounds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> versions = edit.roundVersions();
+        if (versions != null && versions.size() != rounds.size()) {
+            throw new PoisonMessage("company.updated lists " + rounds.size() + " rounds but " + versions.size()
+                    + " versions");
+        }
+        List<FundingAggregates.Change> changes = new ArrayList<>(rounds.size());
+        for (int i = 0; i < rounds.size(); i++) {
+            changes.add(new FundingAggregates.Rebucket(rounds.get(i), versions == null ? null : versions.get(i),
+                    edit.company()));
+        }
         return changes;
     }
 

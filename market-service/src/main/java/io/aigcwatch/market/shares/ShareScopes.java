@@ -1,5 +1,6 @@
 package io.aigcwatch.market.shares;
 
+import io.aigcwatch.events.market.MarketCriteria;
 import io.aigcwatch.market.recompute.OutputScope;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 @Factory
 class ShareScopes {
-    static final String SHARES = "shares";
+    static final String SHARES = MarketCriteria.SHARES;
 
     @Singleton
     OutputScope shares(ShareReader reader) {

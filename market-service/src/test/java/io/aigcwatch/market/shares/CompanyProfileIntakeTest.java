@@ -35,7 +35,8 @@ class CompanyProfileIntakeTest extends MarketIntakeTest {
                 Layer.MODEL, List.of(), null, null, null, CompanyStatus.PUBLIC, LocalDate.of(2024, 5, 1), 3);
         send(Topics.FUNDING_EVENTS, null, company.toString(), json.writeValueAsString(CloudEvent.of("/test",
                 FundingEventTypes.COMPANY_UPDATED, company.toString(), Instant.now(),
-                new CompanyUpdated(renamed, List.of("name", "country"), "key-test", Instant.now()))));
+                new CompanyUpdated(renamed, List.of("name", "country"), "key-test", Instant.now(), List.of(),
+                        List.of()))));
         CloudEvent<CompanyStatusChanged> exit = CloudEvent.of("/test", FundingEventTypes.COMPANY_STATUS_CHANGED,
                 company.toString(), Instant.now(), new CompanyStatusChanged(UUID.randomUUID(), exited,
                         CompanyStatus.ACTIVE, CompanyStatus.PUBLIC, LocalDate.of(2024, 5, 1), "https://x.example",

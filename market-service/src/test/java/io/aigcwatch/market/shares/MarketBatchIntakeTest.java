@@ -31,7 +31,7 @@ class MarketBatchIntakeTest extends MarketIntakeTest {
         send(key, "not json in a batch");
         send(key, json.writeValueAsString(first));
         send(key, json.writeValueAsString(MarketConsumersTest.recorded(company, "Batch Capital")));
-        consumers.getConsumerIds().forEach(consumers::resume);
+        resumeAll();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rounds("Batch Capital") == 2);
         try (TopicReader dlt = new TopicReader(infra.bootstrapServers(), infra.topic(Topics.dlt(Topics.FUNDING_EVENTS)))) {
@@ -53,16 +53,6 @@ class MarketBatchIntakeTest extends MarketIntakeTest {
     private long rounds(String investor) throws java.sql.SQLException {
         return infra.queryLong("select coalesce(max(rounds), 0) from market.funding_aggregate where bucket = '"
                 + investor + "'");
-    }
-
-    /** Once every partition is held and paused, records produced now wait and come in one poll after resume. */
-    private void pauseAll() {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IllegalArgumentException.class)
-                .until(() -> consumers.getConsumerIds().stream()
-                        .allMatch(id -> !consumers.getConsumerAssignment(id).isEmpty()));
-        consumers.getConsumerIds().forEach(consumers::pause);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                consumers.getConsumerIds().stream().allMatch(consumers::isPaused));
     }
 
     private void send(String key, String value) throws Exception {

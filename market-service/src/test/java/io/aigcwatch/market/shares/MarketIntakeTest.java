@@ -18,7 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The running service on its own share of the real servers, a producer onto the topics it consumes and its consumer
@@ -55,6 +58,20 @@ abstract class MarketIntakeTest implements TestPropertyProvider {
     /** @param partition null to let the key choose it */
     void send(String topic, Integer partition, String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(infra.topic(topic), partition, key, value)).get();
+    }
+
+    /** Once every partition is held and paused, records produced now wait and come in one poll after resume. */
+    void pauseAll() {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IllegalArgumentException.class)
+                .until(() -> consumers.getConsumerIds().stream()
+                        .allMatch(id -> !consumers.getConsumerAssignment(id).isEmpty()));
+        consumers.getConsumerIds().forEach(consumers::pause);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                consumers.getConsumerIds().stream().allMatch(consumers::isPaused));
+    }
+
+    void resumeAll() {
+        consumers.getConsumerIds().forEach(consumers::resume);
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
