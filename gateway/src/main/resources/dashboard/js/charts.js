@@ -63,4 +63,6 @@ export function fillTable(table, rows) {
   }));
 }
 
-export const PALETTE = ['#2f5d8a', '#d9822b', '#3f8f5f', '#a23b72', '#6c6f7f', '#c9a227', '#4aa3c3'];
+// twelve, as a series of funding shares by country may have a dozen lines
+export const PALETTE = ['#2f5d8a', '#d9822b', '#3f8f5f', '#a23b72', '#6c6f7f', '#c9a227', '#4aa3c3', '#8c564b',
+  '#e15759', '#1f9e89', '#b07aa1', '#59412f'];

@@ -1,13 +1,19 @@
-// The live feed of valuation changes from the gateway's Server-Sent Events stream. Without a key the browser's
-// EventSource reads it (and resends Last-Event-ID itself after a drop); with a key, fetch() and a ReadableStream do,
-// since an EventSource cannot send the X-API-Key header. Either way a reconnect resumes from the last stream
-// position seen, and each change is shown once: the CloudEvent id is the dedup key.
+// A live feed from one of the gateway's Server-Sent Events streams: the valuation changes by default, or another
+// stream and event name (the market stream's market-recomputed). Without a key the browser's EventSource reads it
+// (and resends Last-Event-ID itself after a drop); with a key, fetch() and a ReadableStream do, since an EventSource
+// cannot send the X-API-Key header. Either way a reconnect resumes from the last stream position seen, and each
+// event is handed on once: the CloudEvent id is the dedup key.
 import { apiKey, call } from './api.js';
 
-const STREAM = 'api/valuation-changes/stream';
 const MAX_REMEMBERED = 5000;
 
-export function startFeed({ onChange, onStatus, onResumed }) {
+/**
+ * @param stream  the stream's path, with its filters in the query
+ * @param event   the SSE event name that carries a CloudEvent
+ * @param marker  the body's data attribute that says the stream's state (live, reconnecting): tests wait on it
+ */
+export function startFeed({ onChange, onStatus, onResumed, onGap, stream = 'api/valuation-changes/stream',
+  event: eventType = 'valuation-changed', marker = 'feed' }) {
   const seen = new Set();
   let lastEventId = null;
   let source = null;
@@ -26,15 +32,19 @@ export function startFeed({ onChange, onStatus, onResumed }) {
         onResumed();
       }
       dropped = false;
-      document.body.dataset.feed = 'live';
+      document.body.dataset[marker] = 'live';
       status('live');
       return;
     }
     if (type === 'gap') {
-      status('some changes were no longer kept by the broker; reload to see the current figures');
+      if (onGap) {
+        onGap();
+      } else {
+        status('some changes were no longer kept by the broker; reload to see the current figures');
+      }
       return;
     }
-    if (type !== 'valuation-changed') {
+    if (type !== eventType) {
       return;
     }
     let event;
@@ -55,7 +65,7 @@ export function startFeed({ onChange, onStatus, onResumed }) {
 
   function reconnectLater() {
     dropped = true;
-    document.body.dataset.feed = 'reconnecting';
+    document.body.dataset[marker] = 'reconnecting';
     status('reconnecting …');
     setTimeout(connect, retryMillis);
     retryMillis = Math.min(retryMillis * 2, 30_000);
@@ -64,9 +74,10 @@ export function startFeed({ onChange, onStatus, onResumed }) {
   function connectWithEventSource() {
     // After a drop the EventSource resends Last-Event-ID by itself; a new one (after it gave up) carries the
     // position in the query, which the gateway reads where a header cannot be set. It is a position, not a secret.
-    const url = lastEventId ? `${STREAM}?lastEventId=${encodeURIComponent(lastEventId)}` : STREAM;
+    const url = lastEventId
+      ? `${stream}${stream.includes('?') ? '&' : '?'}lastEventId=${encodeURIComponent(lastEventId)}` : stream;
     source = new EventSource(url);
-    for (const type of ['ready', 'valuation-changed', 'gap']) {
+    for (const type of ['ready', eventType, 'gap']) {
       source.addEventListener(type, (message) => deliver(type, message.lastEventId, message.data));
     }
     source.onerror = () => {
@@ -76,7 +87,7 @@ export function startFeed({ onChange, onStatus, onResumed }) {
         reconnectLater();
       } else {
         dropped = true;
-        document.body.dataset.feed = 'reconnecting';
+        document.body.dataset[marker] = 'reconnecting';
         status('reconnecting …');
       }
     };
@@ -88,7 +99,7 @@ export function startFeed({ onChange, onStatus, onResumed }) {
       headers['Last-Event-ID'] = lastEventId;
     }
     try {
-      const response = await call(STREAM, { headers, cache: 'no-store' });
+      const response = await call(stream, { headers, cache: 'no-store' });
       await readEvents(response.body, deliver);
     } catch (ignored) {
       // a dropped connection or a refusal; either way, resume from lastEventId

@@ -1,5 +1,5 @@
 // The overview: headline figures first (one call to /api/stats), then charts, unicorns, projection and the live
-// feed in parallel. Filters live in the URL so that a view can be shared as a link.
+// feed in parallel; the funding-share projection loads and follows its own stream beside them (shares.js). Filters live in the URL so that a view can be shared as a link.
 import './shell.js';
 import { ApiError, download, getJson } from './api.js';
 import { count, date, fillName, label, money, percent } from './format.js';
@@ -11,6 +11,7 @@ import {
 } from './filters.js';
 import { startFeed } from './feed.js';
 import { setUpRecordForm } from './record.js';
+import { setUpShares } from './shares.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -272,6 +273,7 @@ function start() {
   });
   setUpDownloads();
   setUpRecordForm($('record-round'));
+  setUpShares((error) => showError($('shares-reason'), error));
   loadEverything(true).finally(() => {
     startFeed({
       onStatus: (text) => { $('feed-status').textContent = text; },

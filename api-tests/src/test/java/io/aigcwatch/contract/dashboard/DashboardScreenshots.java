@@ -40,9 +40,12 @@ public final class DashboardScreenshots {
              Browser browser = Chromium.start(work.resolve("chromium"))) {
             browser.presetKey(target.readKey());
             browser.driver().get(target.gateway().resolve("/").toString());
-            awaitReady(browser, "figures shown, charts drawn, feed live", """
+            // a chart in a hidden part is not drawn: the funding shares, when the stack has too few rounds to project
+            awaitReady(browser, "figures shown, charts drawn, feed live, funding shares loaded", """
                     return document.body.dataset.figures === 'shown' && document.body.dataset.feed === 'live'
-                      && [...document.querySelectorAll('[id^=chart-]')].every(c => c.dataset.drawn === 'true');
+                      && document.getElementById('funding-projection').getAttribute('aria-busy') === 'false'
+                      && [...document.querySelectorAll('[id^=chart-]')]
+                        .every(c => c.dataset.drawn === 'true' || c.closest('[hidden]'));
                     """);
             save(browser, docs.resolve("dashboard-overview.png"));
 

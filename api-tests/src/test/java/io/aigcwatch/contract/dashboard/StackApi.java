@@ -6,16 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigcwatch.testkit.stack.LocalStackRun;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,18 +49,54 @@ final class StackApi {
      * valuation change reaches the stream and moves the overview's rounds, unicorn count and leaderboard.
      */
     void recordUnicornRound(String company) throws IOException, InterruptedException {
-        ObjectNode body = json.createObjectNode();
-        body.putObject("company").put("name", company).put("country", "CN").put("layer", "MODEL");
-        body.put("round", "SERIES_A");
-        body.putObject("amount").put("value", "300000000").put("currency", "USD");
+        ObjectNode body = round(company, "MODEL", "SERIES_A", new BigDecimal("300000000"), LocalDate.of(2024, 5, 1));
         body.putObject("postMoneyValuation").put("value", "2000000000").put("currency", "USD");
-        body.put("announcedOn", "2024-05-01");
+        record(body);
+    }
+
+    /** Records a round of {@code usd} for a new company in {@code layer}, announced on {@code on}. */
+    void recordRound(String company, String layer, BigDecimal usd, LocalDate on) throws IOException,
+            InterruptedException {
+        record(round(company, layer, "SERIES_C", usd, on));
+    }
+
+    private ObjectNode round(String company, String layer, String type, BigDecimal usd, LocalDate on) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("company").put("name", company).put("country", "CN").put("layer", layer);
+        body.put("round", type);
+        body.putObject("amount").put("value", usd.toPlainString()).put("currency", "USD");
+        body.put("announcedOn", on.toString());
         body.put("source", "browser test");
+        return body;
+    }
+
+    private void record(ObjectNode body) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(stack.gateway().resolve("/api/funding-events"))
                 .header("X-API-Key", stack.adminKey()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), response::body);
+    }
+
+    /**
+     * {@code POST /api/imports} of a CSV file, streamed from disk, then its job polled until it ends.
+     *
+     * @return the job as {@code GET /api/imports/{id}} answers it last: DONE, or the test fails
+     */
+    JsonNode importCsv(Path file) throws IOException, InterruptedException {
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(stack.gateway().resolve("/api/imports"))
+                .header("X-API-Key", stack.adminKey()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted::body);
+        String job = accepted.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                "202 without a Location: " + accepted.body()));
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await("import " + job).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            last.set(get(job));
+            return Set.of("DONE", "FAILED").contains(last.get().path("state").asText());
+        });
+        assertEquals("DONE", last.get().path("state").asText(), last.get()::toString);
+        return last.get();
     }
 
     /**
