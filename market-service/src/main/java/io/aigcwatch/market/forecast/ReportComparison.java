@@ -28,10 +28,12 @@ class ReportComparison {
 
     private final AssumptionStore assumptions;
     private final FundingSeriesReader reader;
+    private final int minimumRounds;
 
-    ReportComparison(AssumptionStore assumptions, FundingSeriesReader reader) {
+    ReportComparison(AssumptionStore assumptions, FundingSeriesReader reader, FundingProjectionConfig config) {
         this.assumptions = assumptions;
         this.reader = reader;
+        this.minimumRounds = config.minCategoryRounds();
     }
 
     /** @param revenueModels the report's base projection, 2023-2030, with its warnings (its inputs disagree) */
@@ -92,29 +94,40 @@ class ReportComparison {
                 ? "AGREES" : "DISAGREES");
     }
 
+    /**
+     * Measured on what was recorded, and only where both years hold at least as many rounds as a category needs to be
+     * fitted on its own: a year with a handful of rounds (or none) says more about what was entered than about the
+     * market, and a verdict on it would be noise.
+     */
     private Comparison growth(ReportClaim claim, int lastCompleteYear) {
         if (claim.toYear() > lastCompleteYear) {
             return verdict(claim, claim.toYear() + " is not over yet", "CANNOT_TELL");
         }
-        double before = raised(claim, claim.fromYear());
-        double after = raised(claim, claim.toYear());
+        Raised before = raised(claim, claim.fromYear());
+        Raised after = raised(claim, claim.toYear());
         String what = claim.category() == null ? "all recorded rounds" : claim.series().apiName() + " "
                 + claim.category();
-        if (before <= 0) {
-            return verdict(claim, String.format(Locale.ROOT, "%s: nothing recorded in %d to compare with (USD %.0f"
-                    + " in %d)", what, claim.fromYear(), after, claim.toYear()), "CANNOT_TELL");
+        String observed = String.format(Locale.ROOT, "%s: USD %.0f in %d (%d rounds), USD %.0f in %d (%d rounds)",
+                what, before.usd(), claim.fromYear(), before.rounds(), after.usd(), claim.toYear(), after.rounds());
+        if (before.rounds() < minimumRounds || after.rounds() < minimumRounds || before.usd() <= 0) {
+            return verdict(claim, observed + "; too few to tell, each year needs " + minimumRounds, "CANNOT_TELL");
         }
-        double times = after / before;
-        return verdict(claim, String.format(Locale.ROOT, "%s: USD %.0f in %d, USD %.0f in %d, x%.2f", what, before,
-                claim.fromYear(), after, claim.toYear(), times), times >= claim.atLeastTimes() ? "AGREES" : "DISAGREES");
+        double times = after.usd() / before.usd();
+        return verdict(claim, String.format(Locale.ROOT, "%s, x%.2f", observed, times),
+                times >= claim.atLeastTimes() ? "AGREES" : "DISAGREES");
     }
 
-    /** USD recorded in a year's quarters (a round dated only to the year is in no quarter, so not here). */
-    private double raised(ReportClaim claim, int year) {
-        return reader.cells(claim.series()).stream()
+    private record Raised(double usd, long rounds) {
+    }
+
+    /** USD and rounds recorded in a year's quarters (a round dated only to the year is in no quarter, so not here). */
+    private Raised raised(ReportClaim claim, int year) {
+        List<FundingSeries.Cell> cells = reader.cells(claim.series()).stream()
                 .filter(cell -> cell.year() == year)
                 .filter(cell -> claim.category() == null || cell.category().equals(claim.category()))
-                .mapToDouble(cell -> cell.usd().doubleValue()).sum();
+                .toList();
+        return new Raised(cells.stream().mapToDouble(cell -> cell.usd().doubleValue()).sum(),
+                cells.stream().mapToLong(FundingSeries.Cell::rounds).sum());
     }
 
     private static Optional<FundingProjection.Share> share(FundingProjection projection, int year, String category) {

@@ -137,6 +137,11 @@ class FundingProjectionRecomputeTest implements TestPropertyProvider {
                 .findFirst().orElseThrow();
         assertEquals("DISAGREES", boom.get("verdict"),
                 "the data's application layer loses share in 2025-2027, where the report expects its boom: " + boom);
+        Map<String, Object> jump = claim(comparisons, 47);
+        assertEquals("DISAGREES", jump.get("verdict"), "2024 raised about what 2023 did, no jump: " + jump);
+        Map<String, Object> china = claim(comparisons, 45);
+        assertEquals("CANNOT_TELL", china.get("verdict"), "24 Chinese rounds a year are too few to tell: " + china);
+        assertTrue(((String) china.get("observed")).contains("(24 rounds)"), china.toString());
     }
 
     @Test
@@ -213,6 +218,11 @@ class FundingProjectionRecomputeTest implements TestPropertyProvider {
         }
         assertEquals(422, send("/market/funding-projections?by=" + URLEncoder.encode("<planet>",
                 StandardCharsets.UTF_8)).statusCode());
+    }
+
+    private static Map<String, Object> claim(List<Map<String, Object>> comparisons, int line) {
+        return comparisons.stream().filter(c -> ((Number) c.get("reportLine")).intValue() == line).findFirst()
+                .orElseThrow(() -> new AssertionError("no comparison for line " + line + ": " + comparisons));
     }
 
     private void record(UUID roundId, long version, Layer layer, String country, List<String> contentTypes,
