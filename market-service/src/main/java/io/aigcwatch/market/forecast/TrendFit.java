@@ -305,15 +305,29 @@ final class TrendFit {
                     value[row] = s >= pk ? r : -r;
                     // d r / d p; near s = p the residual is (s - p) sqrt(w / p), whose slope is the limit
                     double slope = deviance > 1e-12 ? -weight * Math.abs(pk - s) / (pk * r) : -Math.sqrt(weight / pk);
-                    for (int j = 1; j < categories; j++) {
-                        double d = slope * p[k] * ((k == j ? 1 : 0) - p[j]);
-                        jacobian[row][2 * (j - 1)] = d;
-                        jacobian[row][2 * (j - 1) + 1] = d * tau[q];
-                    }
+                    chainRule(jacobian[row], slope, p, k, tau[q]);
                 }
             }
             return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jacobian, false));
         };
+        return leastSquares(model, from, rows);
+    }
+
+    /**
+     * The Jacobian row of a residual of category {@code k}'s share whose derivative in that share is {@code slope}:
+     * {@code d p_k / d a_j = p_k (1[k = j] - p_j)}, and {@code t} times that for the drift {@code b_j}.
+     */
+    private void chainRule(double[] row, double slope, double[] p, int k, double t) {
+        for (int j = 1; j < categories; j++) {
+            double d = slope * p[k] * ((k == j ? 1 : 0) - p[j]);
+            row[2 * (j - 1)] = d;
+            row[2 * (j - 1) + 1] = d * t;
+        }
+    }
+
+    /** Levenberg-Marquardt on {@code model}'s residuals (driven to zero) from {@code from}. */
+    private static LeastSquaresOptimizer.Optimum leastSquares(MultivariateJacobianFunction model, double[] from,
+                                                              int rows) {
         return new LevenbergMarquardtOptimizer()
                 .withCostRelativeTolerance(TOLERANCE)
                 .withParameterRelativeTolerance(TOLERANCE)
@@ -344,25 +358,12 @@ final class TrendFit {
                 for (int k = 0; k < categories; k++, row++) {
                     double scale = Math.sqrt(weights[q] * robust[q] / held[q][k]);
                     value[row] = scale * (p[k] - shares[q][k]);
-                    for (int j = 1; j < categories; j++) {
-                        double d = scale * p[k] * ((k == j ? 1 : 0) - p[j]);
-                        jacobian[row][2 * (j - 1)] = d;
-                        jacobian[row][2 * (j - 1) + 1] = d * tau[q];
-                    }
+                    chainRule(jacobian[row], scale, p, k, tau[q]);
                 }
             }
             return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jacobian, false));
         };
-        return new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(TOLERANCE)
-                .withParameterRelativeTolerance(TOLERANCE)
-                .optimize(new LeastSquaresBuilder()
-                        .start(from)
-                        .model(model)
-                        .target(new double[rows])
-                        .maxEvaluations(1_000)
-                        .maxIterations(1_000)
-                        .build());
+        return leastSquares(model, from, rows);
     }
 
     /**
