@@ -103,8 +103,9 @@ class ReportComparison {
         if (claim.toYear() > lastCompleteYear) {
             return verdict(claim, claim.toYear() + " is not over yet", "CANNOT_TELL");
         }
-        Raised before = raised(claim, claim.fromYear());
-        Raised after = raised(claim, claim.toYear());
+        List<FundingSeries.Cell> cells = reader.cells(claim.series());
+        Raised before = raised(cells, claim, claim.fromYear());
+        Raised after = raised(cells, claim, claim.toYear());
         String what = claim.category() == null ? "all recorded rounds" : claim.series().apiName() + " "
                 + claim.category();
         String observed = String.format(Locale.ROOT, "%s: USD %.0f in %d (%d rounds), USD %.0f in %d (%d rounds)",
@@ -121,13 +122,13 @@ class ReportComparison {
     }
 
     /** USD and rounds recorded in a year's quarters (a round dated only to the year is in no quarter, so not here). */
-    private Raised raised(ReportClaim claim, int year) {
-        List<FundingSeries.Cell> cells = reader.cells(claim.series()).stream()
+    private static Raised raised(List<FundingSeries.Cell> cells, ReportClaim claim, int year) {
+        List<FundingSeries.Cell> counted = cells.stream()
                 .filter(cell -> cell.year() == year)
                 .filter(cell -> claim.category() == null || cell.category().equals(claim.category()))
                 .toList();
-        return new Raised(cells.stream().mapToDouble(cell -> cell.usd().doubleValue()).sum(),
-                cells.stream().mapToLong(FundingSeries.Cell::rounds).sum());
+        return new Raised(counted.stream().mapToDouble(cell -> cell.usd().doubleValue()).sum(),
+                counted.stream().mapToLong(FundingSeries.Cell::rounds).sum());
     }
 
     private static Optional<FundingProjection.Share> share(FundingProjection projection, int year, String category) {
