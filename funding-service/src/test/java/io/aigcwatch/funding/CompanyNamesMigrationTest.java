@@ -51,11 +51,7 @@ class CompanyNamesMigrationTest {
     }
 
     private Flyway flyway(String target) {
-        var configuration = Flyway.configure()
-                .dataSource(infra.jdbcUrl(), infra.servers().postgres().username(), infra.servers().postgres().password())
-                .schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true).outOfOrder(true)
-                .locations("classpath:db/kit", "classpath:db/migration");
-        return (target == null ? configuration : configuration.target(target)).load();
+        return infra.migrations(SCHEMA, target);
     }
 
     private static void insert(Connection connection, String id, String name, String key, String localName,

@@ -1,6 +1,8 @@
 package io.aigcwatch.testkit;
 
 import io.aigcwatch.infra.Servers;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,6 +54,19 @@ public record TestInfra(Servers servers, String database, String topicPrefix) {
         serviceProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put("micronaut.server.port", "-1");
         return properties;
+    }
+
+    /**
+     * A service's migrations (and service-kit's) into {@code schema} of the class's database, up to {@code target}
+     * or to the latest when null: a migration test stops at the version before the one it checks, writes rows as that
+     * version stored them, then migrates on.
+     */
+    public Flyway migrations(String schema, String target) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(jdbcUrl(), servers.postgres().username(), servers.postgres().password())
+                .schemas(schema).defaultSchema(schema).createSchemas(true).outOfOrder(true)
+                .locations("classpath:db/kit", "classpath:db/migration");
+        return (target == null ? configuration : configuration.target(target)).load();
     }
 
     /** A plain JDBC connection to the class's own database, for asserting on what a service wrote. */
